@@ -1,0 +1,125 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { executionsCommand } from './commands/executions.js';
+import { processCommand } from './commands/process.js';
+import { searchCommand } from './commands/search.js';
+import { showCommand } from './commands/show.js';
+import { trainClassifierCommand } from './commands/train-classifier.js';
+import { upCommand } from './commands/up.js';
+
+function integer(name: string, min: number) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
+    return parsed;
+  };
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('docpipe')
+    .description('Document processing pipeline: OCR, classification, PII redaction, summaries and search.')
+    .option('--data-dir <dir>', 'where the local runtime keeps its data', '.docpipe')
+    .showHelpAfterError();
+  const dataDir = (): string => (program.opts() as { dataDir: string }).dataDir;
+
+  program
+    .command('up')
+    .description('start the local pipeline, watch the inbox folder, keep running')
+    .option('--inbox <dir>', 'folder whose new files are uploaded', 'inbox')
+    .option('--s3-port <port>', 'local S3 port (0 = any free port)', integer('--s3-port', 0), 4569)
+    .option('--dynamodb-port <port>', 'local DynamoDB port (0 = any free port)', integer('--dynamodb-port', 0), 4570)
+    .option('--concurrency <n>', 'executions in flight at once', integer('--concurrency', 1), 2)
+    .option('--no-seed', 'do not copy the sample documents into a new inbox')
+    .action(async (opts: { inbox: string; s3Port: number; dynamodbPort: number; concurrency: number; seed: boolean }) => {
+      setExit(
+        await upCommand({
+          dataDir: dataDir(),
+          inbox: opts.inbox,
+          s3Port: opts.s3Port,
+          dynamoPort: opts.dynamodbPort,
+          concurrency: opts.concurrency,
+          seed: opts.seed,
+        }),
+      );
+    });
+
+  program
+    .command('process')
+    .description('upload files or folders, wait for every execution, report each outcome (exit 1 if any failed)')
+    .argument('<paths...>', 'files or folders')
+    .option('--json', 'one JSON document on stdout')
+    .option('--concurrency <n>', 'executions in flight at once', integer('--concurrency', 1), 2)
+    .option('--timeout <seconds>', 'give up waiting for a file after this long', integer('--timeout', 1), 1800)
+    .action(async (paths: string[], opts: { json?: boolean; concurrency: number; timeout: number }) => {
+      setExit(await processCommand(paths, { dataDir: dataDir(), json: opts.json === true, concurrency: opts.concurrency, timeoutSeconds: opts.timeout }));
+    });
+
+  program
+    .command('search')
+    .description('search processed documents (redacted text and summaries)')
+    .argument('[query...]', 'free text')
+    .option('--type <type>', 'only this document type')
+    .option('--pii <type>', 'only documents containing this PII type (repeatable)', collect)
+    .option('--from <iso-date>', 'processed on or after')
+    .option('--to <iso-date>', 'processed on or before')
+    .option('--page <n>', 'page of results', integer('--page', 1), 1)
+    .option('--page-size <n>', 'results per page', integer('--page-size', 1), 10)
+    .option('--json', 'one JSON document on stdout')
+    .action(async (query: string[], opts: { type?: string; pii?: string[]; from?: string; to?: string; page: number; pageSize: number; json?: boolean }) => {
+      setExit(
+        await searchCommand(query.join(' ') || undefined, {
+          dataDir: dataDir(),
+          ...(opts.type ? { type: opts.type } : {}),
+          ...(opts.pii ? { pii: opts.pii } : {}),
+          ...(opts.from ? { from: opts.from } : {}),
+          ...(opts.to ? { to: opts.to } : {}),
+          page: opts.page,
+          pageSize: opts.pageSize,
+          json: opts.json === true,
+        }),
+      );
+    });
+
+  program
+    .command('executions')
+    .description('list state machine executions, newest first')
+    .option('--status <status>', 'RUNNING, SUCCEEDED or FAILED')
+    .option('--limit <n>', 'at most this many', integer('--limit', 1), 50)
+    .option('--json', 'one JSON document on stdout')
+    .action((opts: { status?: string; limit: number; json?: boolean }) => {
+      setExit(executionsCommand({ dataDir: dataDir(), ...(opts.status ? { status: opts.status } : {}), limit: opts.limit, json: opts.json === true }));
+    });
+
+  program
+    .command('show')
+    .description('show a document: record, classification, PII counts by type, summary')
+    .argument('<documentId>')
+    .option('--json', 'one JSON document on stdout')
+    .action(async (documentId: string, opts: { json?: boolean }) => {
+      setExit(await showCommand(documentId, { dataDir: dataDir(), json: opts.json === true }));
+    });
+
+  program
+    .command('train-classifier')
+    .description('train the built-in document classifier from labelled JSONL ({"text","label"} per line)')
+    .requiredOption('--data <file>', 'labelled JSONL')
+    .requiredOption('--out <file>', 'model file to write')
+    .action(async (opts: { data: string; out: string }) => {
+      setExit(await trainClassifierCommand(opts));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. Errors print as one clear line, not a stack trace. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let code = 0;
+  try {
+    await buildProgram((c) => (code = c)).parseAsync([...argv]);
+  } catch (error) {
+    process.stderr.write(`docpipe: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  return code;
+}

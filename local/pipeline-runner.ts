@@ -1,0 +1,170 @@
+import './polyfill.js';
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import type { ObjectCreatedEvent } from '../shared/contracts/events.js';
+import type { TaskFunction, TaskStateName } from '../shared/runtime/tasks.js';
+import type { ExecutionRecord, ExecutionStore, HistoryEvent } from './execution-store.js';
+import { WorkQueue } from './queue.js';
+
+export const PIPELINE_DEFINITION_PATH = fileURLToPath(new URL('../statemachine/pipeline.asl.json', import.meta.url));
+
+export function loadPipelineDefinition(path = PIPELINE_DEFINITION_PATH): StateMachineDefinition {
+  return JSON.parse(readFileSync(path, 'utf8')) as StateMachineDefinition;
+}
+
+export interface PipelineRunnerOptions {
+  readonly tasks: Record<TaskStateName, TaskFunction>;
+  readonly executions: ExecutionStore;
+  /** Executions in flight at once; the rest queue. */
+  readonly concurrency: number;
+  /**
+   * Milliseconds to wait before each retry instead of the definition's backoff (tests use 0). Undefined keeps the
+   * definition's IntervalSeconds, BackoffRate and jitter.
+   */
+  readonly retryDelayMs?: number;
+  readonly definition?: StateMachineDefinition;
+}
+
+/**
+ * Runs statemachine/pipeline.asl.json with aws-local-stepfunctions, each Task state mapped to its stage function
+ * in-process, and keeps every execution's history in the execution store. Emits `execution` with the record whenever
+ * an execution starts, changes state or ends.
+ */
+export class PipelineRunner extends EventEmitter {
+  private readonly machine: StateMachine;
+  private readonly queue: WorkQueue;
+  private readonly retryOverrides: Record<string, number> | undefined;
+
+  constructor(private readonly options: PipelineRunnerOptions) {
+    super();
+    const definition = options.definition ?? loadPipelineDefinition();
+    // Task resources are `${...FunctionArn}` placeholders that infra substitutes; locally every Task runs in-process.
+    this.machine = new StateMachine(definition, { validationOptions: { checkArn: false } });
+    this.queue = new WorkQueue(options.concurrency);
+    this.retryOverrides =
+      options.retryDelayMs === undefined
+        ? undefined
+        : Object.fromEntries(retryableStateNames(definition).map((name) => [name, options.retryDelayMs ?? 0]));
+  }
+
+  /** Queues an execution for the event; resolves with its final record. Never rejects for a failed execution. */
+  start(event: ObjectCreatedEvent): Promise<ExecutionRecord> {
+    const name = executionName(event);
+    const startedAt = new Date().toISOString();
+    const executionId = `arn:aws:states:local:000000000000:execution:docpipe-pipeline:${name}`;
+    const base = {
+      executionId,
+      name,
+      bucket: event.detail.bucket.name,
+      key: event.detail.object.key,
+      startedAt,
+      input: event,
+    };
+    this.publish({ ...base, status: 'RUNNING', history: [] });
+    return this.queue.run(() => this.execute(base, event));
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  get load(): { running: number; waiting: number } {
+    return this.queue.size;
+  }
+
+  private async execute(base: Omit<ExecutionRecord, 'status' | 'history'>, event: ObjectCreatedEvent): Promise<ExecutionRecord> {
+    const started = Date.now();
+    const history: HistoryEvent[] = [];
+    const execution = this.machine.run(event, {
+      context: { Execution: { Id: base.executionId, Name: base.name, StartTime: base.startedAt, Input: event } },
+      overrides: {
+        taskResourceLocalHandlers: this.options.tasks as unknown as Record<string, (input: unknown) => Promise<never>>,
+        ...(this.retryOverrides ? { retryIntervalOverrides: this.retryOverrides } : {}),
+      },
+    });
+    const collecting = (async () => {
+      for await (const entry of execution.eventLogs) {
+        history.push(toHistoryEvent(entry));
+        this.publish({ ...base, status: 'RUNNING', history: [...history] });
+      }
+    })();
+
+    let record: ExecutionRecord;
+    try {
+      const output = await execution.result;
+      await collecting;
+      record = { ...base, status: 'SUCCEEDED', output, history, stoppedAt: new Date().toISOString(), durationMs: Date.now() - started };
+    } catch (error) {
+      await collecting.catch(() => undefined);
+      const failed = [...history].reverse().find((entry) => entry.type === 'ExecutionFailed');
+      record = {
+        ...base,
+        status: 'FAILED',
+        history,
+        stoppedAt: new Date().toISOString(),
+        durationMs: Date.now() - started,
+        error: failed?.error ?? (error instanceof Error ? error.name : 'ExecutionError'),
+        cause: typeof failed?.cause === 'string' ? failed.cause : error instanceof Error ? error.message : String(error),
+      };
+    }
+    this.publish(record);
+    return record;
+  }
+
+  private publish(record: ExecutionRecord): void {
+    this.options.executions.save(record);
+    this.emit('execution', record);
+  }
+}
+
+function executionName(event: ObjectCreatedEvent): string {
+  const stem = event.detail.object.key
+    .split('/')
+    .pop()
+    ?.replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return `${stem || 'object'}-${randomUUID().slice(0, 8)}`;
+}
+
+function retryableStateNames(definition: StateMachineDefinition): string[] {
+  const names: string[] = [];
+  const visit = (states: StateMachineDefinition['States']): void => {
+    for (const [name, state] of Object.entries(states)) {
+      if ('Retry' in state && state.Retry) names.push(name);
+      if (state.Type === 'Parallel') for (const branch of state.Branches) visit(branch.States);
+    }
+  };
+  visit(definition.States);
+  return names;
+}
+
+type EngineEvent = {
+  type: string;
+  timestamp: number;
+  state?: { name: string; type: string; input?: unknown; output?: unknown };
+  Error?: string;
+  Cause?: unknown;
+  retry?: { attempt: number };
+  index?: number;
+  input?: unknown;
+  output?: unknown;
+};
+
+function toHistoryEvent(raw: unknown): HistoryEvent {
+  const entry = raw as EngineEvent;
+  return {
+    type: entry.type,
+    timestamp: entry.timestamp,
+    ...(entry.state ? { stateName: entry.state.name, stateType: entry.state.type } : {}),
+    ...(entry.state?.input !== undefined ? { input: entry.state.input } : entry.input !== undefined ? { input: entry.input } : {}),
+    ...(entry.state?.output !== undefined ? { output: entry.state.output } : entry.output !== undefined ? { output: entry.output } : {}),
+    ...(entry.Error ? { error: entry.Error } : {}),
+    ...(entry.Cause !== undefined ? { cause: entry.Cause } : {}),
+    ...(entry.retry ? { retry: { retrierIndex: 0, attempt: entry.retry.attempt } } : {}),
+    ...(entry.index !== undefined ? { index: entry.index } : {}),
+  };
+}

@@ -1,0 +1,130 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadStageConfig, type StageConfig } from '../shared/config.js';
+import type { Log } from '../shared/log.js';
+import { buildStageDeps, type AdapterOverrides, type StageDeps } from '../shared/runtime/stage-deps.js';
+import { createTaskFunctions } from '../shared/runtime/tasks.js';
+import { isObjectCreated, toObjectCreatedEvent, type S3NotificationRecord } from './events.js';
+import { ExecutionStore } from './execution-store.js';
+import { fileLog } from './file-log.js';
+import { dataPaths, ensureDataDirs, LOCAL_NAMES, type DataPaths } from './paths.js';
+import { PipelineRunner } from './pipeline-runner.js';
+import { provisionLocalResources, startEmbeddedServices, useLocalEndpoints, type EmbeddedServices } from './services.js';
+
+export interface LocalRuntimeOptions {
+  readonly dataDir: string;
+  /** 0 picks free ports. */
+  readonly s3Port?: number;
+  readonly dynamoPort?: number;
+  /** Executions in flight at once. Default 2 (one per core). */
+  readonly concurrency?: number;
+  /** Fixed wait before each retry, in ms (tests); default: the definition's backoff. */
+  readonly retryDelayMs?: number;
+  readonly overrides?: AdapterOverrides;
+  /** Extra settings (DOCPIPE_*), over the process environment. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Write runtime.json so other docpipe commands use this runtime's services (what `docpipe up` does). */
+  readonly advertise?: boolean;
+}
+
+export interface LocalRuntime {
+  readonly paths: DataPaths;
+  readonly services: EmbeddedServices;
+  readonly runner: PipelineRunner;
+  readonly executions: ExecutionStore;
+  readonly deps: StageDeps;
+  readonly config: StageConfig;
+  readonly log: Log;
+  close(): Promise<void>;
+}
+
+/** The endpoints of a running `docpipe up`, read from its runtime file; undefined when none runs. */
+export interface AdvertisedRuntime {
+  readonly pid: number;
+  readonly s3Endpoint: string;
+  readonly dynamoEndpoint: string;
+  readonly startedAt: string;
+}
+
+export function readAdvertisedRuntime(paths: DataPaths): AdvertisedRuntime | undefined {
+  if (!existsSync(paths.runtimeFile)) return undefined;
+  try {
+    const runtime = JSON.parse(readFileSync(paths.runtimeFile, 'utf8')) as AdvertisedRuntime;
+    process.kill(runtime.pid, 0);
+    return runtime;
+  } catch {
+    return undefined;
+  }
+}
+
+export function localStageConfig(paths: DataPaths, env: NodeJS.ProcessEnv = {}): StageConfig {
+  return loadStageConfig({
+    DOCPIPE_TABLE_NAME: LOCAL_NAMES.table,
+    DOCPIPE_DERIVED_BUCKET: LOCAL_NAMES.derivedBucket,
+    DOCPIPE_SEARCH_INDEX_PATH: paths.searchIndex,
+    ...process.env,
+    ...env,
+  });
+}
+
+/**
+ * Starts the one-machine pipeline: s3rver and dynalite on 127.0.0.1 with data under the data folder, the stage
+ * functions in-process, and aws-local-stepfunctions running statemachine/pipeline.asl.json for every ObjectCreated
+ * event in the upload bucket.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const paths = dataPaths(options.dataDir);
+  ensureDataDirs(paths);
+  const running = readAdvertisedRuntime(paths);
+  if (running && running.pid !== process.pid) {
+    throw new Error(`docpipe up is already running on this data folder (pid ${running.pid}); stop it first or use another --data-dir`);
+  }
+  const services = await startEmbeddedServices(paths, { s3Port: options.s3Port ?? 0, dynamoPort: options.dynamoPort ?? 0 });
+  useLocalEndpoints(services);
+  await provisionLocalResources();
+
+  const config = localStageConfig(paths, options.env);
+  const log = fileLog(paths.logFile, { service: 'docpipe' });
+  const deps = buildStageDeps(config, log, options.overrides);
+  const executions = new ExecutionStore(paths.executions);
+  const runner = new PipelineRunner({
+    tasks: createTaskFunctions(deps),
+    executions,
+    concurrency: options.concurrency ?? 2,
+    ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+  });
+
+  services.s3.on('event', (notification: { Records?: S3NotificationRecord[] }) => {
+    for (const record of notification.Records ?? []) {
+      // Derived objects live in another bucket, so the pipeline's own writes never start an execution.
+      if (!isObjectCreated(record) || record.s3.bucket.name !== LOCAL_NAMES.uploadBucket) continue;
+      void runner.start(toObjectCreatedEvent(record));
+    }
+  });
+
+  if (options.advertise) {
+    const advertised: AdvertisedRuntime = {
+      pid: process.pid,
+      s3Endpoint: services.s3Endpoint,
+      dynamoEndpoint: services.dynamoEndpoint,
+      startedAt: new Date().toISOString(),
+    };
+    writeFileSync(paths.runtimeFile, JSON.stringify(advertised, null, 2));
+  }
+  log.info('Local runtime started', { s3Endpoint: services.s3Endpoint, dynamoEndpoint: services.dynamoEndpoint });
+
+  return {
+    paths,
+    services,
+    runner,
+    executions,
+    deps,
+    config,
+    log,
+    async close() {
+      await runner.idle();
+      if (options.advertise) rmSync(paths.runtimeFile, { force: true });
+      await deps.close();
+      await services.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { ConfigurationError } from './errors.js';
+
+/**
+ * Stage settings, read from the environment once at start-up (Lambda cold start or local runtime start) and validated.
+ * A missing or malformed setting fails fast with the variable's name.
+ */
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  /** DynamoDB table holding document and upload records. Required. */
+  DOCPIPE_TABLE_NAME: z.string().min(1),
+  /** Bucket for derived objects (page texts, redacted text, summaries). Required; never the upload bucket. */
+  DOCPIPE_DERIVED_BUCKET: z.string().min(1),
+  /** Largest accepted upload, in bytes. Default 50 MiB. */
+  DOCPIPE_MAX_BYTES: positiveInt.default(50 * 1024 * 1024),
+  /** Most pages accepted in one document. Default 500. */
+  DOCPIPE_MAX_PAGES: positiveInt.default(500),
+  /** Characters of text the classifier and summariser read. Default 200,000. */
+  DOCPIPE_MAX_ANALYSIS_CHARS: positiveInt.default(200_000),
+  /** Where the embedded search index lives (SQLite file). Required when the embedded index is used. */
+  DOCPIPE_SEARCH_INDEX_PATH: z.string().min(1).optional(),
+  /** Classifier model file for the embedded classifier. Defaults to the model shipped in the repo. */
+  DOCPIPE_CLASSIFIER_MODEL: z.string().min(1).optional(),
+  /** OCR engines run in parallel by the embedded text extractor. Default 1. */
+  DOCPIPE_OCR_WORKERS: positiveInt.default(1),
+});
+
+export type StageConfig = {
+  readonly tableName: string;
+  readonly derivedBucket: string;
+  readonly maxBytes: number;
+  readonly maxPages: number;
+  readonly maxAnalysisChars: number;
+  readonly searchIndexPath: string | undefined;
+  readonly classifierModelPath: string | undefined;
+  readonly ocrWorkers: number;
+};
+
+export function loadStageConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigurationError(`Invalid docpipe configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    tableName: e.DOCPIPE_TABLE_NAME,
+    derivedBucket: e.DOCPIPE_DERIVED_BUCKET,
+    maxBytes: e.DOCPIPE_MAX_BYTES,
+    maxPages: e.DOCPIPE_MAX_PAGES,
+    maxAnalysisChars: e.DOCPIPE_MAX_ANALYSIS_CHARS,
+    searchIndexPath: e.DOCPIPE_SEARCH_INDEX_PATH,
+    classifierModelPath: e.DOCPIPE_CLASSIFIER_MODEL,
+    ocrWorkers: e.DOCPIPE_OCR_WORKERS,
+  };
+}

@@ -1,0 +1,95 @@
+import { fileURLToPath } from 'node:url';
+import { createDocumentClient, createS3Client } from '../aws/clients.js';
+import { ObjectStore } from '../aws/object-store.js';
+import type { StageConfig } from '../config.js';
+import { ConfigurationError } from '../errors.js';
+import type { Log } from '../log.js';
+import type { Classifier } from '../ports/classifier.js';
+import type { PiiDetector } from '../ports/pii-detector.js';
+import type { SearchIndex } from '../ports/search-index.js';
+import type { Summariser } from '../ports/summariser.js';
+import type { TextExtractor } from '../ports/text-extractor.js';
+import { RecordStore } from '../records/records.js';
+import { lazy } from './lazy.js';
+
+/** The model shipped in the repo, trained on the project's own generated fixtures (`npm run train`). */
+export const DEFAULT_CLASSIFIER_MODEL = fileURLToPath(
+  new URL('../adapters/embedded/classifier/model/document-types.json', import.meta.url),
+);
+
+/**
+ * Everything the stages depend on, built once per process (Lambda cold start or local runtime). Adapters are imported
+ * and created on first use, so a stage loads only what it needs (the OCR engine only in ExtractText, the model only in
+ * Classify).
+ */
+export interface StageDeps {
+  readonly config: StageConfig;
+  readonly objects: ObjectStore;
+  readonly records: RecordStore;
+  readonly log: Log;
+  readonly now: () => Date;
+  readonly textExtractor: () => Promise<TextExtractor>;
+  readonly classifier: () => Promise<Classifier>;
+  readonly piiDetector: () => Promise<PiiDetector>;
+  readonly summariser: () => Promise<Summariser>;
+  readonly searchIndex: () => Promise<SearchIndex>;
+  /** Releases workers and files held by the adapters created so far. */
+  close(): Promise<void>;
+}
+
+/** Ports an embedding runtime (tests, fault injection, AWS adapters) may replace. */
+export type AdapterOverrides = Partial<Pick<StageDeps, 'textExtractor' | 'classifier' | 'piiDetector' | 'summariser' | 'searchIndex'>>;
+
+export function buildStageDeps(config: StageConfig, log: Log, overrides: AdapterOverrides = {}): StageDeps {
+  const opened: { close(): Promise<void> }[] = [];
+  const tracked = <T extends { close(): Promise<void> }>(resource: T): T => {
+    opened.push(resource);
+    return resource;
+  };
+
+  return {
+    config,
+    objects: new ObjectStore(createS3Client()),
+    records: new RecordStore(createDocumentClient(), config.tableName),
+    log,
+    now: () => new Date(),
+    textExtractor:
+      overrides.textExtractor ??
+      lazy(async () => {
+        const { createEmbeddedTextExtractor } = await import('../adapters/embedded/text-extractor/index.js');
+        return tracked(createEmbeddedTextExtractor({ ocrWorkers: config.ocrWorkers }));
+      }),
+    classifier:
+      overrides.classifier ??
+      lazy(async () => {
+        const { EmbeddedClassifier } = await import('../adapters/embedded/classifier/index.js');
+        return EmbeddedClassifier.fromFile(config.classifierModelPath ?? DEFAULT_CLASSIFIER_MODEL);
+      }),
+    piiDetector:
+      overrides.piiDetector ??
+      lazy(async () => {
+        const { EmbeddedPiiDetector } = await import('../adapters/embedded/pii/index.js');
+        return new EmbeddedPiiDetector();
+      }),
+    summariser:
+      overrides.summariser ??
+      lazy(async () => {
+        const { EmbeddedSummariser } = await import('../adapters/embedded/summariser/index.js');
+        return new EmbeddedSummariser();
+      }),
+    searchIndex:
+      overrides.searchIndex ??
+      lazy(async () => {
+        if (!config.searchIndexPath) {
+          throw new ConfigurationError('DOCPIPE_SEARCH_INDEX_PATH must be set for the embedded search index');
+        }
+        const { SqliteSearchIndex } = await import('../adapters/embedded/search-index/index.js');
+        const index = tracked(new SqliteSearchIndex({ path: config.searchIndexPath }));
+        await index.ensureIndex();
+        return index;
+      }),
+    async close() {
+      await Promise.all(opened.splice(0).map((resource) => resource.close()));
+    },
+  };
+}

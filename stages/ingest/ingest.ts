@@ -1,0 +1,96 @@
+import type { ObjectStore } from '../../shared/aws/object-store.js';
+import { ingestInputSchema, ingestOutputSchema, type IngestInput, type IngestOutput } from '../../shared/contracts/stages.js';
+import { defineTask } from '../../shared/contracts/task.js';
+import { InvalidDocumentError } from '../../shared/errors.js';
+import type { Log } from '../../shared/log.js';
+import { extensionMismatch, sniffMediaType } from '../../shared/media/sniff.js';
+import { uploadIdFor, type RecordStore } from '../../shared/records/records.js';
+import { documentIdFor, formatBytes } from './document-id.js';
+
+export interface IngestDeps {
+  readonly objects: ObjectStore;
+  readonly records: RecordStore;
+  readonly log: Log;
+  readonly maxBytes: number;
+  readonly now: () => Date;
+}
+
+/** Bytes read to detect the real type. */
+const SNIFF_BYTES = 4096;
+
+/**
+ * Records the upload, checks the object's real type and size, hashes its content and claims the document with a
+ * conditional write. The same content seen before becomes a DUPLICATE pointing to the original.
+ */
+export async function ingest(input: IngestInput, deps: IngestDeps): Promise<IngestOutput> {
+  const { event, executionId } = input;
+  const ref = { bucket: event.detail.bucket.name, key: event.detail.object.key };
+  const uploadId = uploadIdFor(event.time, event.id);
+  const receivedAt = deps.now().toISOString();
+  await deps.records.putUpload({
+    uploadId,
+    ...ref,
+    status: 'PROCESSING',
+    executionId,
+    receivedAt,
+    updatedAt: receivedAt,
+    ...(event.detail.object.size === undefined ? {} : { size: event.detail.object.size }),
+  });
+
+  const head = await deps.objects.head(ref);
+  if (head.size === 0) throw new InvalidDocumentError('The file is empty (0 bytes)');
+  if (head.size > deps.maxBytes) {
+    throw new InvalidDocumentError(
+      `The file is ${formatBytes(head.size)}, over the ${formatBytes(deps.maxBytes)} limit (setting DOCPIPE_MAX_BYTES)`,
+    );
+  }
+
+  const sniffed = sniffMediaType(await deps.objects.read(ref, SNIFF_BYTES));
+  if (!sniffed.ok) throw new InvalidDocumentError(`Unsupported file: ${sniffed.reason}`);
+
+  const { hash, size } = await deps.objects.sha256(ref);
+  const documentId = documentIdFor(hash);
+  const note = extensionMismatch(ref.key, sniffed.mediaType);
+  const now = deps.now().toISOString();
+  const claim = await deps.records.claimDocument({
+    documentId,
+    contentHash: hash,
+    status: 'PROCESSING',
+    ...ref,
+    mediaType: sniffed.mediaType,
+    size,
+    executionId,
+    createdAt: now,
+    updatedAt: now,
+    ...(note ? { note } : {}),
+  });
+
+  if (!claim.claimed) {
+    await deps.records.updateUpload(ref.bucket, ref.key, uploadId, {
+      status: 'DUPLICATE',
+      documentId,
+      duplicateOf: claim.existing.documentId,
+      reason: `Same content as ${claim.existing.key} (document ${claim.existing.documentId}); skipped`,
+      updatedAt: now,
+    });
+    await deps.records.countRepeat(documentId);
+    deps.log.info('Duplicate upload skipped', { documentId, uploadId, originalStatus: claim.existing.status });
+    return { status: 'DUPLICATE', uploadId, ...ref, receivedAt, documentId, duplicateOf: claim.existing.documentId, contentHash: hash };
+  }
+
+  await deps.records.updateUpload(ref.bucket, ref.key, uploadId, { documentId, updatedAt: now });
+  deps.log.info('Document claimed', { documentId, uploadId, mediaType: sniffed.mediaType, size });
+  return {
+    status: 'CLAIMED',
+    uploadId,
+    ...ref,
+    receivedAt,
+    documentId,
+    contentHash: hash,
+    mediaType: sniffed.mediaType,
+    size,
+    ...(note ? { note } : {}),
+  };
+}
+
+export const ingestTask = defineTask('Ingest', { input: ingestInputSchema, output: ingestOutputSchema }, ingest);
