@@ -1,18 +1,16 @@
 import './polyfill.js';
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { ObjectCreatedEvent } from '../shared/contracts/events.js';
+import { localFunctionArns, readDefinitionTemplate, renderDefinition } from '../shared/runtime/definition.js';
 import type { TaskFunction, TaskStateName } from '../shared/runtime/tasks.js';
 import type { ExecutionRecord, ExecutionStore, HistoryEvent } from './execution-store.js';
 import { WorkQueue } from './queue.js';
 
-export const PIPELINE_DEFINITION_PATH = fileURLToPath(new URL('../statemachine/pipeline.asl.json', import.meta.url));
-
-export function loadPipelineDefinition(path = PIPELINE_DEFINITION_PATH): StateMachineDefinition {
-  return JSON.parse(readFileSync(path, 'utf8')) as StateMachineDefinition;
+/** The one definition, with local function ARNs in place of the placeholders infra substitutes on AWS. */
+export function loadPipelineDefinition(): StateMachineDefinition {
+  return JSON.parse(renderDefinition(readDefinitionTemplate(), localFunctionArns())) as StateMachineDefinition;
 }
 
 export interface PipelineRunnerOptions {
@@ -41,8 +39,8 @@ export class PipelineRunner extends EventEmitter {
   constructor(private readonly options: PipelineRunnerOptions) {
     super();
     const definition = options.definition ?? loadPipelineDefinition();
-    // Task resources are `${...FunctionArn}` placeholders that infra substitutes; locally every Task runs in-process.
-    this.machine = new StateMachine(definition, { validationOptions: { checkArn: false } });
+    // Every Task runs in-process through taskResourceLocalHandlers; the ARNs are never called.
+    this.machine = new StateMachine(definition);
     this.queue = new WorkQueue(options.concurrency);
     this.retryOverrides =
       options.retryDelayMs === undefined

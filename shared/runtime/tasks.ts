@@ -6,13 +6,14 @@ import { redactTask } from '../../stages/redact/redact.js';
 import { storeTask } from '../../stages/store/store.js';
 import { summariseTask } from '../../stages/summarise/summarise.js';
 import type { StageDeps } from './stage-deps.js';
+import type { TaskStateName } from './task-names.js';
 
 /** A Task state's function: JSON in, JSON out. */
 export type TaskFunction = (input: unknown) => Promise<unknown>;
 
-/** The Task states of statemachine/pipeline.asl.json and the stage functions that run them. */
-export const TASK_STATE_NAMES = ['Ingest', 'ExtractText', 'Classify', 'Redact', 'Summarise', 'Store', 'RecordFailure'] as const;
-export type TaskStateName = (typeof TASK_STATE_NAMES)[number];
+export { TASK_STATE_NAMES, type TaskStateName } from './task-names.js';
+
+/** The stage functions that run the Task states of statemachine/pipeline.asl.json. */
 
 export function createTaskFunctions(deps: StageDeps): Record<TaskStateName, TaskFunction> {
   const { config } = deps;

@@ -1,0 +1,19 @@
+import { loadStageConfig } from '../../../shared/config.js';
+import { ConfigurationError } from '../../../shared/errors.js';
+
+describe('stage configuration', () => {
+  it('fails fast naming a missing required variable', () => {
+    expect(() => loadStageConfig({ DOCPIPE_DERIVED_BUCKET: 'b' })).toThrow(ConfigurationError);
+    expect(() => loadStageConfig({ DOCPIPE_DERIVED_BUCKET: 'b' })).toThrow(/DOCPIPE_TABLE_NAME/);
+  });
+
+  it('rejects a malformed limit, naming it', () => {
+    expect(() => loadStageConfig({ DOCPIPE_TABLE_NAME: 't', DOCPIPE_DERIVED_BUCKET: 'b', DOCPIPE_MAX_PAGES: 'many' })).toThrow(/DOCPIPE_MAX_PAGES/);
+  });
+
+  it('applies documented defaults for limits', () => {
+    const config = loadStageConfig({ DOCPIPE_TABLE_NAME: 't', DOCPIPE_DERIVED_BUCKET: 'b' });
+    expect(config.maxBytes).toBe(50 * 1024 * 1024);
+    expect(config.maxPages).toBe(500);
+  });
+});
