@@ -12,15 +12,12 @@ export interface S3NotificationRecord {
   };
 }
 
-/** S3 notifications URL-encode keys (spaces as '+'); EventBridge events carry them as stored. */
-export function decodeNotificationKey(key: string): string {
-  return decodeURIComponent(key.replace(/\+/g, ' '));
-}
-
 /** Converts s3rver's notification record into the EventBridge "Object Created" event S3 sends on AWS. */
 export function toObjectCreatedEvent(record: S3NotificationRecord, now: Date = new Date()): ObjectCreatedEvent {
   const bucket = record.s3.bucket.name;
-  const key = decodeNotificationKey(record.s3.object.key);
+  // s3rver puts the key in its records as stored (S3's own notifications would URL-encode it); EventBridge events
+  // carry it as stored too, so it passes through unchanged.
+  const key = record.s3.object.key;
   const time = (record.eventTime ? new Date(record.eventTime) : now).toISOString().replace(/\.\d{3}Z$/, 'Z');
   return {
     version: '0',
