@@ -46,5 +46,11 @@ export class ConfigurationError extends DocpipeError {
   readonly retryable = false;
 }
 
+/** The caller's role may not use a service or resource (IAM policy, model access, key policy). Never retried. */
+export class AccessDeniedError extends DocpipeError {
+  override readonly name = 'AccessDeniedError';
+  readonly retryable = false;
+}
+
 /** Names the ASL retries on; kept here so tests can check the definition against the classes. */
 export const RETRYABLE_ERROR_NAMES = ['ThrottlingError', 'TransientError'] as const;

@@ -11,6 +11,7 @@ const THROTTLING_NAMES = new Set([
   'RequestThrottled',
   'RequestThrottledException',
   'LimitExceededException',
+  'ServiceQuotaExceededException',
 ]);
 
 const TRANSIENT_NAMES = new Set([
@@ -19,6 +20,8 @@ const TRANSIENT_NAMES = new Set([
   'InternalFailure',
   'ServiceUnavailable',
   'ServiceUnavailableException',
+  'ModelNotReadyException',
+  'ModelTimeoutException',
   'RequestTimeout',
   'RequestTimeoutException',
   'TimeoutError',

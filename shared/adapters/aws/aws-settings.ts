@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { ConfigurationError } from '../../errors.js';
+import type { OpenSearchService } from './opensearch-client.js';
+
+/** Which adapter serves each port on AWS, and what the AWS ones need. Read once at start-up. */
+export interface AwsAdapterSettings {
+  readonly textExtractor: 'embedded' | 'textract';
+  readonly piiDetector: 'embedded' | 'comprehend';
+  /** Comprehend custom classifier endpoint; absent means the embedded classifier. */
+  readonly classifierEndpointArn: string | undefined;
+  readonly summariser: 'embedded' | 'bedrock';
+  /** Set when the summariser is bedrock. */
+  readonly bedrock: { readonly modelId: string; readonly maxInputChars: number } | undefined;
+  readonly search: 'embedded' | 'opensearch';
+  /** Set when the search index is opensearch. */
+  readonly openSearch:
+    | { readonly endpoint: string; readonly service: OpenSearchService; readonly index: string; readonly region: string }
+    | undefined;
+  readonly comprehendLanguage: 'en' | 'es';
+}
+
+const envSchema = z.object({
+  /** `textract` or `embedded` (default). */
+  DOCPIPE_TEXT_EXTRACTOR: z.enum(['embedded', 'textract']).default('embedded'),
+  /** `comprehend` or `embedded` (default). Comprehend PII is the largest variable cost of a page. */
+  DOCPIPE_PII_DETECTOR: z.enum(['embedded', 'comprehend']).default('embedded'),
+  /** ARN of a Comprehend custom classifier endpoint; unset means the embedded classifier. */
+  DOCPIPE_CLASSIFIER_ENDPOINT_ARN: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:comprehend:[a-z0-9-]+:\d{12}:document-classifier-endpoint\/.+$/u, 'must be a Comprehend document classifier endpoint ARN')
+    .optional(),
+  /** `bedrock` or `embedded` (default). */
+  DOCPIPE_SUMMARISER: z.enum(['embedded', 'bedrock']).default('embedded'),
+  /** Bedrock model or inference profile id. Required when DOCPIPE_SUMMARISER=bedrock. */
+  DOCPIPE_BEDROCK_MODEL_ID: z.string().trim().min(1).optional(),
+  /** Characters of text per Bedrock request; longer documents are summarised in parts. Default 60,000. */
+  DOCPIPE_BEDROCK_MAX_INPUT_CHARS: z.coerce.number().int().min(1000).default(60_000),
+  /** `opensearch` or `embedded` (default). */
+  DOCPIPE_SEARCH: z.enum(['embedded', 'opensearch']).default('embedded'),
+  /** Collection or domain endpoint. Required when DOCPIPE_SEARCH=opensearch. */
+  DOCPIPE_OPENSEARCH_ENDPOINT: z.string().trim().min(1).optional(),
+  /** `aoss` (Serverless) or `es` (managed domain); inferred from an `*.aoss.amazonaws.com` / `*.es.amazonaws.com` endpoint. */
+  DOCPIPE_OPENSEARCH_SERVICE: z.enum(['aoss', 'es']).optional(),
+  /** Index name. Default `documents`. */
+  DOCPIPE_OPENSEARCH_INDEX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,254}$/u, 'must be a lowercase OpenSearch index name')
+    .default('documents'),
+  /** Language for Comprehend PII detection: `en` (default) or `es`. */
+  DOCPIPE_COMPREHEND_LANGUAGE: z.enum(['en', 'es']).default('en'),
+  AWS_REGION: z.string().trim().min(1).optional(),
+  AWS_DEFAULT_REGION: z.string().trim().min(1).optional(),
+});
+
+function problemsOf(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+}
+
+/** `https://` added to a bare host name; the URL must parse. */
+function endpointUrl(endpoint: string): string {
+  const withScheme = /^https?:\/\//u.test(endpoint) ? endpoint : `https://${endpoint}`;
+  try {
+    return new URL(withScheme).origin;
+  } catch {
+    throw new ConfigurationError(`Invalid docpipe configuration: DOCPIPE_OPENSEARCH_ENDPOINT: not a URL (${endpoint})`);
+  }
+}
+
+/** The service and region an AWS OpenSearch endpoint names: `<id>.<region>.aoss.amazonaws.com` or `search-<d>.<region>.es.amazonaws.com`. */
+function endpointParts(endpoint: string): { service?: OpenSearchService; region?: string } {
+  const host = new URL(endpoint).hostname;
+  const match = /\.([a-z0-9-]+)\.(aoss|es)\.amazonaws\.com$/u.exec(host);
+  if (match === null) return {};
+  return { region: match[1], service: match[2] === 'aoss' ? 'aoss' : 'es' };
+}
+
+/**
+ * Reads and validates the adapter settings from the environment. A missing or malformed setting is a
+ * ConfigurationError naming the variable; settings of an adapter not chosen are not required.
+ */
+export function loadAwsAdapterSettings(env: NodeJS.ProcessEnv = process.env): AwsAdapterSettings {
+  // An empty variable counts as unset (templates often render an absent value as '').
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) throw new ConfigurationError(`Invalid docpipe configuration: ${problemsOf(parsed.error)}`);
+  const e = parsed.data;
+  const missing = (variable: string, when: string): never => {
+    throw new ConfigurationError(`Invalid docpipe configuration: ${variable} must be set when ${when}`);
+  };
+
+  let bedrock: AwsAdapterSettings['bedrock'];
+  if (e.DOCPIPE_SUMMARISER === 'bedrock') {
+    bedrock = {
+      modelId: e.DOCPIPE_BEDROCK_MODEL_ID ?? missing('DOCPIPE_BEDROCK_MODEL_ID', 'DOCPIPE_SUMMARISER=bedrock'),
+      maxInputChars: e.DOCPIPE_BEDROCK_MAX_INPUT_CHARS,
+    };
+  }
+
+  let openSearch: AwsAdapterSettings['openSearch'];
+  if (e.DOCPIPE_SEARCH === 'opensearch') {
+    const endpoint = endpointUrl(e.DOCPIPE_OPENSEARCH_ENDPOINT ?? missing('DOCPIPE_OPENSEARCH_ENDPOINT', 'DOCPIPE_SEARCH=opensearch'));
+    const inferred = endpointParts(endpoint);
+    openSearch = {
+      endpoint,
+      service:
+        e.DOCPIPE_OPENSEARCH_SERVICE ??
+        inferred.service ??
+        missing('DOCPIPE_OPENSEARCH_SERVICE', 'the endpoint is not an *.aoss.amazonaws.com or *.es.amazonaws.com name'),
+      index: e.DOCPIPE_OPENSEARCH_INDEX,
+      // The endpoint's own region signs its requests; AWS_REGION serves a custom endpoint name.
+      region: inferred.region ?? e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? missing('AWS_REGION', 'DOCPIPE_SEARCH=opensearch'),
+    };
+  }
+
+  return {
+    textExtractor: e.DOCPIPE_TEXT_EXTRACTOR,
+    piiDetector: e.DOCPIPE_PII_DETECTOR,
+    classifierEndpointArn: e.DOCPIPE_CLASSIFIER_ENDPOINT_ARN,
+    summariser: e.DOCPIPE_SUMMARISER,
+    bedrock,
+    search: e.DOCPIPE_SEARCH,
+    openSearch,
+    comprehendLanguage: e.DOCPIPE_COMPREHEND_LANGUAGE,
+  };
+}
