@@ -1,0 +1,5 @@
+export {
+  createEmbeddedTextExtractor,
+  EmbeddedTextExtractor,
+  type EmbeddedTextExtractorOptions,
+} from './embedded-text-extractor.js';

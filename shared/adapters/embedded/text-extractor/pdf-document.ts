@@ -1,0 +1,96 @@
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { InvalidDocumentError } from '../../../errors.js';
+
+/** An open PDF and the way to release everything pdf.js holds for it. */
+export interface OpenPdf {
+  readonly document: PDFDocumentProxy;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a PDF with pdf.js configured for a server: no font loading into a DOM, no `eval`, warnings silenced
+ * (pdf.js prints them to stdout), bundled CMaps, standard fonts, ICC profiles and image decoders read from
+ * the installed package (nothing fetched). Failures become InvalidDocumentErrors that say what is wrong.
+ */
+export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
+  await installMainThreadWorker();
+  const assets = pdfjsAssetFolders();
+  const task = getDocument({
+    // pdf.js takes ownership of (detaches) the buffer it is given; the caller keeps theirs.
+    data: new Uint8Array(bytes),
+    verbosity: VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    cMapUrl: assets.cMaps,
+    cMapPacked: true,
+    standardFontDataUrl: assets.standardFonts,
+    iccUrl: assets.iccProfiles,
+    wasmUrl: assets.wasm,
+  });
+  try {
+    const document = await task.promise;
+    return { document, close: () => task.destroy() };
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw unreadablePdf(error);
+  }
+}
+
+function unreadablePdf(error: unknown): InvalidDocumentError {
+  const name = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'PasswordException') {
+    return new InvalidDocumentError('PDF is encrypted (password-protected); remove the password and upload it again', {
+      cause: error,
+    });
+  }
+  if (name === 'InvalidPDFException') {
+    return new InvalidDocumentError(`PDF is corrupt or truncated: ${message}`, { cause: error });
+  }
+  return new InvalidDocumentError(`PDF cannot be read: ${message}`, { cause: error });
+}
+
+interface AssetFolders {
+  readonly cMaps: string;
+  readonly standardFonts: string;
+  readonly iccProfiles: string;
+  readonly wasm: string;
+}
+
+let assetFolders: AssetFolders | undefined;
+
+/** pdf.js wants folder URLs ending in a separator; in Node they are plain file paths. */
+function pdfjsAssetFolders(): AssetFolders {
+  if (!assetFolders) {
+    const packageFolder = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    const folder = (name: string) => join(packageFolder, name) + sep;
+    assetFolders = {
+      cMaps: folder('cmaps'),
+      standardFonts: folder('standard_fonts'),
+      iccProfiles: folder('iccs'),
+      wasm: folder('wasm'),
+    };
+  }
+  return assetFolders;
+}
+
+let workerInstalled: Promise<void> | undefined;
+
+/**
+ * Node has no web workers, so pdf.js parses on the main thread. Handing it the worker module's message handler
+ * up front (the `pdfjsWorker` global it looks for) spares it a dynamic import of a worker path and the
+ * "Setting up fake worker" warning.
+ */
+function installMainThreadWorker(): Promise<void> {
+  workerInstalled ??= (async () => {
+    // A literal specifier, so that bundlers (esbuild for Lambda) include the worker module.
+    const workerModule = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    if (!workerModule.WorkerMessageHandler) throw new Error('pdf.js worker module has no WorkerMessageHandler');
+    if (!Reflect.has(globalThis, 'pdfjsWorker')) Reflect.set(globalThis, 'pdfjsWorker', workerModule);
+  })();
+  return workerInstalled;
+}
