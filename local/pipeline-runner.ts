@@ -19,8 +19,8 @@ export interface PipelineRunnerOptions {
   /** Executions in flight at once; the rest queue. */
   readonly concurrency: number;
   /**
-   * Milliseconds to wait before each retry instead of the definition's backoff (tests use 0). Undefined keeps the
-   * definition's IntervalSeconds, BackoffRate and jitter.
+   * Milliseconds to wait before each retry and in each Wait state, instead of the definition's backoff and waits
+   * (tests use 0). Undefined keeps the definition's IntervalSeconds, BackoffRate, jitter and Wait seconds.
    */
   readonly retryDelayMs?: number;
   readonly definition?: StateMachineDefinition;
@@ -35,6 +35,7 @@ export class PipelineRunner extends EventEmitter {
   private readonly machine: StateMachine;
   private readonly queue: WorkQueue;
   private readonly retryOverrides: Record<string, number> | undefined;
+  private readonly waitOverrides: Record<string, number> | undefined;
 
   constructor(private readonly options: PipelineRunnerOptions) {
     super();
@@ -45,7 +46,11 @@ export class PipelineRunner extends EventEmitter {
     this.retryOverrides =
       options.retryDelayMs === undefined
         ? undefined
-        : Object.fromEntries(retryableStateNames(definition).map((name) => [name, options.retryDelayMs ?? 0]));
+        : Object.fromEntries(statesWhere(definition, (s) => 'Retry' in s && s.Retry !== undefined).map((name) => [name, options.retryDelayMs ?? 0]));
+    this.waitOverrides =
+      options.retryDelayMs === undefined
+        ? undefined
+        : Object.fromEntries(statesWhere(definition, (s) => s.Type === 'Wait').map((name) => [name, options.retryDelayMs ?? 0]));
   }
 
   /** Queues an execution for the event; resolves with its final record. Never rejects for a failed execution. */
@@ -81,6 +86,7 @@ export class PipelineRunner extends EventEmitter {
       overrides: {
         taskResourceLocalHandlers: this.options.tasks as unknown as Record<string, (input: unknown) => Promise<never>>,
         ...(this.retryOverrides ? { retryIntervalOverrides: this.retryOverrides } : {}),
+        ...(this.waitOverrides ? { waitTimeOverrides: this.waitOverrides } : {}),
       },
     });
     const collecting = (async () => {
@@ -128,11 +134,13 @@ function executionName(event: ObjectCreatedEvent): string {
   return `${stem || 'object'}-${randomUUID().slice(0, 8)}`;
 }
 
-function retryableStateNames(definition: StateMachineDefinition): string[] {
+type AnyState = StateMachineDefinition['States'][string];
+
+function statesWhere(definition: StateMachineDefinition, predicate: (state: AnyState) => boolean): string[] {
   const names: string[] = [];
   const visit = (states: StateMachineDefinition['States']): void => {
     for (const [name, state] of Object.entries(states)) {
-      if ('Retry' in state && state.Retry) names.push(name);
+      if (predicate(state)) names.push(name);
       if (state.Type === 'Parallel') for (const branch of state.Branches) visit(branch.States);
     }
   };

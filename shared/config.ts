@@ -22,6 +22,8 @@ const envSchema = z.object({
   DOCPIPE_SEARCH_INDEX_PATH: z.string().min(1).optional(),
   /** Classifier model file for the embedded classifier. Defaults to the model shipped in the repo. */
   DOCPIPE_CLASSIFIER_MODEL: z.string().min(1).optional(),
+  /** Longest an asynchronous extraction job (Textract) may run, in seconds. Default 1800. */
+  DOCPIPE_EXTRACTION_MAX_WAIT_SECONDS: positiveInt.default(1800),
   /** OCR engines run in parallel by the embedded text extractor. Default 1. */
   DOCPIPE_OCR_WORKERS: positiveInt.default(1),
 });
@@ -35,6 +37,7 @@ export type StageConfig = {
   readonly searchIndexPath: string | undefined;
   readonly classifierModelPath: string | undefined;
   readonly ocrWorkers: number;
+  readonly extractionMaxWaitSeconds: number;
 };
 
 export function loadStageConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
@@ -53,5 +56,6 @@ export function loadStageConfig(env: NodeJS.ProcessEnv = process.env): StageConf
     searchIndexPath: e.DOCPIPE_SEARCH_INDEX_PATH,
     classifierModelPath: e.DOCPIPE_CLASSIFIER_MODEL,
     ocrWorkers: e.DOCPIPE_OCR_WORKERS,
+    extractionMaxWaitSeconds: e.DOCPIPE_EXTRACTION_MAX_WAIT_SECONDS,
   };
 }

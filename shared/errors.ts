@@ -54,3 +54,9 @@ export class AccessDeniedError extends DocpipeError {
 
 /** Names the ASL retries on; kept here so tests can check the definition against the classes. */
 export const RETRYABLE_ERROR_NAMES = ['ThrottlingError', 'TransientError'] as const;
+
+/** An asynchronous extraction job ran past its time limit (setting DOCPIPE_EXTRACTION_MAX_WAIT_SECONDS). Never retried. */
+export class ExtractionTimedOutError extends DocpipeError {
+  override readonly name = 'ExtractionTimedOutError';
+  readonly retryable = false;
+}

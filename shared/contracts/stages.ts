@@ -62,6 +62,25 @@ export const extractionSchema = z.object({
 });
 export type Extraction = z.infer<typeof extractionSchema>;
 
+export const completedExtractionSchema = extractionSchema.extend({ status: z.literal('COMPLETE') });
+export type CompletedExtraction = z.infer<typeof completedExtractionSchema>;
+
+/** An asynchronous extraction job still running: the state machine waits `waitSeconds`, then CheckExtraction. */
+export const pendingExtractionSchema = z.object({
+  status: z.literal('IN_PROGRESS'),
+  jobId: z.string().min(1),
+  waitSeconds: z.number().int().min(1).max(300),
+  startedAt: z.string(),
+  checks: z.number().int().nonnegative(),
+});
+export type PendingExtraction = z.infer<typeof pendingExtractionSchema>;
+
+export const extractTextOutputSchema = z.discriminatedUnion('status', [completedExtractionSchema, pendingExtractionSchema]);
+export type ExtractTextOutput = z.infer<typeof extractTextOutputSchema>;
+
+export const checkExtractionInputSchema = z.object({ document: claimedDocumentSchema, job: pendingExtractionSchema });
+export type CheckExtractionInput = z.infer<typeof checkExtractionInputSchema>;
+
 export const analyseInputSchema = z.object({ document: claimedDocumentSchema, extraction: extractionSchema });
 export type AnalyseInput = z.infer<typeof analyseInputSchema>;
 

@@ -1,3 +1,3 @@
 /** The Task states of statemachine/pipeline.asl.json. */
-export const TASK_STATE_NAMES = ['Ingest', 'ExtractText', 'Classify', 'Redact', 'Summarise', 'Store', 'RecordFailure'] as const;
+export const TASK_STATE_NAMES = ['Ingest', 'ExtractText', 'CheckExtraction', 'Classify', 'Redact', 'Summarise', 'Store', 'RecordFailure'] as const;
 export type TaskStateName = (typeof TASK_STATE_NAMES)[number];

@@ -1,3 +1,4 @@
+import { checkExtractionTask } from '../../stages/check-extraction/check-extraction.js';
 import { classifyTask } from '../../stages/classify/classify.js';
 import { extractTextTask } from '../../stages/extract-text/extract-text.js';
 import { ingestTask } from '../../stages/ingest/ingest.js';
@@ -25,6 +26,16 @@ export function createTaskFunctions(deps: StageDeps): Record<TaskStateName, Task
       derivedBucket: config.derivedBucket,
       maxPages: config.maxPages,
       log: deps.log,
+      now: deps.now,
+    }),
+    CheckExtraction: checkExtractionTask({
+      objects: deps.objects,
+      textExtractor: deps.textExtractor,
+      derivedBucket: config.derivedBucket,
+      maxPages: config.maxPages,
+      maxWaitSeconds: config.extractionMaxWaitSeconds,
+      log: deps.log,
+      now: deps.now,
     }),
     Classify: classifyTask({ objects: deps.objects, classifier: deps.classifier, maxAnalysisChars: config.maxAnalysisChars, log: deps.log }),
     Redact: redactTask({ objects: deps.objects, piiDetector: deps.piiDetector, derivedBucket: config.derivedBucket, log: deps.log }),

@@ -1,10 +1,9 @@
 import type { ObjectStore } from '../../shared/aws/object-store.js';
-import { derivedKeys } from '../../shared/contracts/derived-keys.js';
-import { extractInputSchema, extractionSchema, type ExtractInput, type Extraction, type StoredPages } from '../../shared/contracts/stages.js';
+import { extractInputSchema, extractTextOutputSchema, type ExtractInput, type ExtractTextOutput } from '../../shared/contracts/stages.js';
 import { defineTask } from '../../shared/contracts/task.js';
-import { InvalidDocumentError } from '../../shared/errors.js';
 import type { Log } from '../../shared/log.js';
-import type { TextExtractor } from '../../shared/ports/text-extractor.js';
+import type { ExtractedPage, ExtractionRequest, TextExtractor } from '../../shared/ports/text-extractor.js';
+import { storePages } from './store-pages.js';
 
 export interface ExtractTextDeps {
   readonly objects: ObjectStore;
@@ -12,53 +11,45 @@ export interface ExtractTextDeps {
   readonly derivedBucket: string;
   readonly maxPages: number;
   readonly log: Log;
+  readonly now: () => Date;
 }
 
-/** Pages with fewer letters than this count as having no text. */
-const MIN_LETTERS = 1;
+/** Seconds the state machine waits between checks of an asynchronous job. */
+export const ASYNC_CHECK_SECONDS = 5;
 
-/** Extracts the text of every page, writes the pages to the derived bucket, and returns only a reference. */
-export async function extractText(input: ExtractInput, deps: ExtractTextDeps): Promise<Extraction> {
+/**
+ * Extracts the text of every page and writes the pages to the derived bucket, returning only a reference. Documents
+ * the extractor runs as an asynchronous job (Textract for PDFs on AWS) are started here and finished by
+ * CheckExtraction after the state machine's wait.
+ */
+export async function extractText(input: ExtractInput, deps: ExtractTextDeps): Promise<ExtractTextOutput> {
   const { document } = input;
   const started = Date.now();
-  const bytes = await deps.objects.read({ bucket: document.bucket, key: document.key });
-  const pages: StoredPages['pages'] = [];
   const extractor = await deps.textExtractor();
-  for await (const page of extractor.extractPages({ bytes, mediaType: document.mediaType, maxPages: deps.maxPages })) {
-    pages.push({ pageNumber: page.pageNumber, text: page.text, method: page.method, confidence: page.confidence });
-  }
-  if (pages.length === 0) throw new InvalidDocumentError('The document has no pages');
-  const characterCount = pages.reduce((sum, page) => sum + page.text.length, 0);
-  const letters = pages.reduce((sum, page) => sum + (page.text.match(/\p{L}/gu)?.length ?? 0), 0);
-  if (letters < MIN_LETTERS) {
-    throw new InvalidDocumentError(
-      document.mediaType === 'text/plain'
-        ? 'The text file contains no words (only whitespace or symbols)'
-        : `No text found on ${pages.length === 1 ? 'the page' : `any of the ${pages.length} pages`}: no text layer and OCR found no words`,
-    );
+  const request: ExtractionRequest = {
+    bytes: await deps.objects.read({ bucket: document.bucket, key: document.key }),
+    mediaType: document.mediaType,
+    maxPages: deps.maxPages,
+    source: { bucket: document.bucket, key: document.key },
+  };
+
+  if (extractor.asyncJobs?.wantsAsync(request)) {
+    const jobId = await extractor.asyncJobs.start({ bucket: document.bucket, key: document.key }, document.documentId);
+    deps.log.info('Text extraction job started', { documentId: document.documentId, jobId });
+    return { status: 'IN_PROGRESS', jobId, waitSeconds: ASYNC_CHECK_SECONDS, startedAt: deps.now().toISOString(), checks: 0 };
   }
 
-  const text = { bucket: deps.derivedBucket, key: derivedKeys.pages(document.documentId) };
-  await deps.objects.writeJson(text, { documentId: document.documentId, pages } satisfies StoredPages);
-
-  const methods = new Set(pages.map((page) => page.method));
-  const ocrPages = pages.filter((page) => page.method === 'ocr').length;
-  const confidence = pages.reduce((sum, page) => sum + page.confidence, 0) / pages.length;
+  const pages: ExtractedPage[] = [];
+  for await (const page of extractor.extractPages(request)) pages.push(page);
+  const extraction = await storePages(document, pages, deps);
   deps.log.info('Text extracted', {
     documentId: document.documentId,
-    pageCount: pages.length,
-    ocrPages,
-    characterCount,
+    pageCount: extraction.pageCount,
+    ocrPages: extraction.ocrPages,
+    characterCount: extraction.characterCount,
     ms: Date.now() - started,
   });
-  return {
-    text,
-    pageCount: pages.length,
-    characterCount,
-    method: methods.size === 1 ? [...methods][0] ?? 'mixed' : 'mixed',
-    confidence: Math.min(1, Math.max(0, confidence)),
-    ocrPages,
-  };
+  return extraction;
 }
 
-export const extractTextTask = defineTask('ExtractText', { input: extractInputSchema, output: extractionSchema }, extractText);
+export const extractTextTask = defineTask('ExtractText', { input: extractInputSchema, output: extractTextOutputSchema }, extractText);

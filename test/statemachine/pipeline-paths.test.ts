@@ -22,7 +22,7 @@ const claimed = {
   mediaType: 'application/pdf',
   size: 10,
 };
-const extraction = { text: { bucket: 'd', key: 'extracted/doc-1/pages.json' }, pageCount: 1, characterCount: 5, method: 'text-layer', confidence: 1, ocrPages: 0 };
+const extraction = { status: 'COMPLETE', text: { bucket: 'd', key: 'extracted/doc-1/pages.json' }, pageCount: 1, characterCount: 5, method: 'text-layer', confidence: 1, ocrPages: 0 };
 
 function scriptedTasks(overrides: Partial<Record<TaskStateName, TaskFunction>> = {}): { tasks: Record<TaskStateName, TaskFunction>; calls: string[] } {
   const calls: string[] = [];
@@ -33,6 +33,7 @@ function scriptedTasks(overrides: Partial<Record<TaskStateName, TaskFunction>> =
   const defaults: Record<TaskStateName, TaskFunction> = {
     Ingest: async () => claimed,
     ExtractText: async () => extraction,
+    CheckExtraction: async () => extraction,
     Classify: async () => ({ label: 'invoice', confidence: 0.9, scores: { invoice: 0.9, receipt: 0.1 } }),
     Redact: async () => ({ redactedText: { bucket: 'd', key: 'r' }, piiCounts: {}, entityCount: 0 }),
     Summarise: async () => ({ summary: { bucket: 'd', key: 's' }, sentenceCount: 1 }),
@@ -68,7 +69,7 @@ describe('the pipeline state machine', () => {
 
     expect(record.status).toBe('SUCCEEDED');
     const states = enteredStates(record);
-    expect(states.slice(0, 4)).toEqual(['Ingest', 'IsDuplicate', 'ExtractText', 'Analyse']);
+    expect(states.slice(0, 5)).toEqual(['Ingest', 'IsDuplicate', 'ExtractText', 'ExtractionReady', 'Analyse']);
     expect(states).toEqual(expect.arrayContaining(['Classify', 'Redact', 'Summarise', 'Store', 'Done']));
     expect(states).not.toContain('RecordFailure');
     const output = record.output as { analysis: { classification: { label: string } }; stored: { status: string } };
@@ -125,6 +126,29 @@ describe('the pipeline state machine', () => {
     };
     expect(failureInput.error.Error).toBe('InvalidDocumentError');
     expect(failureInput.error.Cause).toContain('encrypted');
+  });
+
+  it('waits and checks an asynchronous extraction until it completes, then analyses', async () => {
+    const pending = { status: 'IN_PROGRESS', jobId: 'job-1', waitSeconds: 1, startedAt: '2026-01-01T00:00:00Z', checks: 0 };
+    let checks = 0;
+    const { tasks, calls } = scriptedTasks({
+      ExtractText: async () => pending,
+      CheckExtraction: async (input) => {
+        checks += 1;
+        expect(input).toEqual({ document: claimed, job: { ...pending, checks: checks - 1 } });
+        return checks < 2 ? { ...pending, checks } : extraction;
+      },
+    });
+
+    const record = await run(tasks);
+
+    expect(record.status).toBe('SUCCEEDED');
+    expect(enteredStates(record).slice(0, 9)).toEqual([
+      'Ingest', 'IsDuplicate', 'ExtractText', 'ExtractionReady', 'WaitForText', 'CheckExtraction',
+      'ExtractionReady', 'WaitForText', 'CheckExtraction',
+    ]);
+    expect(calls.filter((c) => c === 'CheckExtraction')).toHaveLength(2);
+    expect(calls).toContain('Store');
   });
 
   it('retries a throttled stage and then succeeds', async () => {

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { DetectDocumentTextCommand, type DetectDocumentTextCommandOutput, type TextractClient } from '@aws-sdk/client-textract';
 import { InvalidDocumentError, PageLimitExceededError, TransientError } from '../../errors.js';
-import type { ExtractedPage, ExtractionRequest, TextExtractor } from '../../ports/text-extractor.js';
+import type { AsyncTextJobs, ExtractedPage, ExtractionRequest, TextExtractor } from '../../ports/text-extractor.js';
 import { getTextDetectionPages, startTextDetection, type TextractSource } from './textract-async.js';
 import { pagesFromBlocks } from './textract-blocks.js';
 import { textractError } from './textract-errors.js';
@@ -70,6 +70,14 @@ export class TextractTextExtractor implements TextExtractor {
         return;
     }
   }
+
+  /** The state machine's start / wait / check loop for PDFs and multi-page TIFFs (no stage waits on the job). */
+  readonly asyncJobs: AsyncTextJobs = {
+    wantsAsync: (request) => request.source !== undefined && this.choosePath(request).kind === 'async',
+    start: (source, idempotencyKey) =>
+      startTextDetection(this.client, source, { clientRequestToken: idempotencyKey.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64) }),
+    check: (jobId, maxPages) => getTextDetectionPages(this.client, jobId, { maxPages }),
+  };
 
   async close(): Promise<void> {
     // Nothing held: the SDK client is shared and owned by the caller.
