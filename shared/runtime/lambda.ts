@@ -1,6 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { awsAdapterOverrides } from '../adapters/aws/select.js';
+import { loadAwsAdapterSettings } from '../adapters/aws/aws-settings.js';
 import { loadStageConfig } from '../config.js';
 import type { Log, LogAttributes } from '../log.js';
+import { correlationOf } from './correlation.js';
 import { buildStageDeps } from './stage-deps.js';
 import { createTaskFunctions, type TaskFunction, type TaskStateName } from './tasks.js';
 
@@ -14,21 +19,48 @@ function powertoolsLog(logger: Logger): Log {
   };
 }
 
+export interface LambdaHandlerTools {
+  readonly logger: Logger;
+  readonly tracer: Tracer;
+  readonly metrics: Metrics;
+}
+
 /**
  * A stage's Lambda entry: configuration is read and validated once at cold start (failing fast with the variable's
- * name), clients are created once, and each invocation runs the stage's task function.
+ * name), clients are created once and captured by X-Ray, and each invocation runs the stage's task function with the
+ * document's correlation ids on every log line, a subsegment per stage, and success / failure / duration metrics.
+ * Log lines carry ids, counts and error names: never document text, summaries or PII.
  */
-export function createLambdaHandler(stage: TaskStateName): TaskFunction {
-  const logger = new Logger({ serviceName: 'docpipe', persistentKeys: { stage } });
-  const deps = buildStageDeps(loadStageConfig(), powertoolsLog(logger));
+export function createLambdaHandler(stage: TaskStateName, tools?: Partial<LambdaHandlerTools>): TaskFunction {
+  const logger = tools?.logger ?? new Logger({ serviceName: 'docpipe', persistentKeys: { stage } });
+  const tracer = tools?.tracer ?? new Tracer({ serviceName: 'docpipe' });
+  const metrics = tools?.metrics ?? new Metrics({ namespace: 'docpipe', serviceName: 'docpipe' });
+  const deps = buildStageDeps(loadStageConfig(), powertoolsLog(logger), awsAdapterOverrides(loadAwsAdapterSettings(), {
+    instrument: (client) => tracer.captureAWSv3Client(client),
+  }), { instrument: (client) => tracer.captureAWSv3Client(client) });
   const task = createTaskFunctions(deps)[stage];
+
   return async (event) => {
+    const correlation = correlationOf(event);
+    logger.appendKeys({ ...correlation });
+    tracer.putAnnotation('stage', stage);
+    if (correlation.documentId) tracer.putAnnotation('documentId', correlation.documentId);
+    const started = Date.now();
     try {
-      return await task(event);
+      const output = await task(event);
+      metrics.addMetric(`${stage}Succeeded`, MetricUnit.Count, 1);
+      return output;
     } catch (error) {
-      // The error's name is what the state machine's Retry and Catch match on; the message never holds document text.
-      logger.error('Stage failed', { error: error instanceof Error ? error.name : 'UnknownError' });
+      const name = error instanceof Error ? error.name : 'UnknownError';
+      metrics.addMetric(`${stage}Failed`, MetricUnit.Count, 1);
+      if (name === 'ThrottlingError') metrics.addMetric('Throttled', MetricUnit.Count, 1);
+      // The error's name is what the state machine's Retry and Catch match on; messages never hold document text.
+      logger.error('Stage failed', { errorName: name });
       throw error;
+    } finally {
+      metrics.addMetric(`${stage}Duration`, MetricUnit.Milliseconds, Date.now() - started);
+      metrics.publishStoredMetrics();
+      logger.removeKeys(Object.keys(correlation));
     }
   };
 }

@@ -40,7 +40,13 @@ export interface StageDeps {
 /** Ports an embedding runtime (tests, fault injection, AWS adapters) may replace. */
 export type AdapterOverrides = Partial<Pick<StageDeps, 'textExtractor' | 'classifier' | 'piiDetector' | 'summariser' | 'searchIndex'>>;
 
-export function buildStageDeps(config: StageConfig, log: Log, overrides: AdapterOverrides = {}): StageDeps {
+export interface StageDepsOptions {
+  /** Wraps the S3 and DynamoDB clients (X-Ray capture on Lambda). */
+  readonly instrument?: <C extends object>(client: C) => C;
+}
+
+export function buildStageDeps(config: StageConfig, log: Log, overrides: AdapterOverrides = {}, options: StageDepsOptions = {}): StageDeps {
+  const instrument = options.instrument ?? (<C extends object>(client: C): C => client);
   const opened: { close(): Promise<void> }[] = [];
   const tracked = <T extends { close(): Promise<void> }>(resource: T): T => {
     opened.push(resource);
@@ -49,8 +55,8 @@ export function buildStageDeps(config: StageConfig, log: Log, overrides: Adapter
 
   return {
     config,
-    objects: new ObjectStore(createS3Client()),
-    records: new RecordStore(createDocumentClient(), config.tableName),
+    objects: new ObjectStore(instrument(createS3Client())),
+    records: new RecordStore(instrument(createDocumentClient()), config.tableName),
     log,
     now: () => new Date(),
     textExtractor:

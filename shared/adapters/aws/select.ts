@@ -19,8 +19,14 @@ export interface AwsAdapterClients {
   readonly bedrock?: BedrockRuntimeClient;
   /** Credentials that sign OpenSearch requests (default: the SDK's Node.js default provider chain). */
   readonly openSearchCredentials?: () => Promise<AwsCredentials>;
+  /** Wraps every SDK client the adapters create (X-Ray capture on Lambda). */
+  readonly instrument?: <C extends object>(client: C) => C;
   /** Replaces OpenSearch's signing connection class (tests). */
   readonly openSearchConnection?: (signed: typeof Connection) => typeof Connection;
+}
+
+function instrumented<C extends object>(clients: AwsAdapterClients, client: C): C {
+  return clients.instrument ? clients.instrument(client) : client;
 }
 
 async function defaultCredentials(): Promise<() => Promise<AwsCredentials>> {
@@ -33,7 +39,7 @@ async function textractExtractor(clients: AwsAdapterClients): Promise<TextExtrac
     import('@aws-sdk/client-textract'),
     import('./textract-text-extractor.js'),
   ]);
-  return new TextractTextExtractor({ client: clients.textract ?? new TextractClient({}) });
+  return new TextractTextExtractor({ client: clients.textract ?? instrumented(clients, new TextractClient({})) });
 }
 
 async function comprehendPiiDetector(languageCode: 'en' | 'es', clients: AwsAdapterClients): Promise<PiiDetector> {
@@ -41,7 +47,7 @@ async function comprehendPiiDetector(languageCode: 'en' | 'es', clients: AwsAdap
     import('@aws-sdk/client-comprehend'),
     import('./comprehend-pii-detector.js'),
   ]);
-  return new ComprehendPiiDetector({ client: clients.comprehend ?? new ComprehendClient({}), languageCode });
+  return new ComprehendPiiDetector({ client: clients.comprehend ?? instrumented(clients, new ComprehendClient({})), languageCode });
 }
 
 async function comprehendClassifier(endpointArn: string, clients: AwsAdapterClients): Promise<Classifier> {
@@ -49,7 +55,7 @@ async function comprehendClassifier(endpointArn: string, clients: AwsAdapterClie
     import('@aws-sdk/client-comprehend'),
     import('./comprehend-classifier.js'),
   ]);
-  return new ComprehendClassifier({ client: clients.comprehend ?? new ComprehendClient({}), endpointArn });
+  return new ComprehendClassifier({ client: clients.comprehend ?? instrumented(clients, new ComprehendClient({})), endpointArn });
 }
 
 async function bedrockSummariser(
@@ -61,7 +67,7 @@ async function bedrockSummariser(
     import('./bedrock-summariser.js'),
   ]);
   return BedrockSummariser.create({
-    client: clients.bedrock ?? new BedrockRuntimeClient({}),
+    client: clients.bedrock ?? instrumented(clients, new BedrockRuntimeClient({})),
     modelId: bedrock.modelId,
     maxInputChars: bedrock.maxInputChars,
   });
