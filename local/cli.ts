@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { PROVIDERS, type Providers } from './providers.js';
 import { executionsCommand } from './commands/executions.js';
 import { processCommand } from './commands/process.js';
 import { searchCommand } from './commands/search.js';
@@ -51,8 +52,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'one JSON document on stdout')
     .option('--concurrency <n>', 'executions in flight at once', integer('--concurrency', 1), 2)
     .option('--timeout <seconds>', 'give up waiting for a file after this long', integer('--timeout', 1), 1800)
-    .action(async (paths: string[], opts: { json?: boolean; concurrency: number; timeout: number }) => {
-      setExit(await processCommand(paths, { dataDir: dataDir(), json: opts.json === true, concurrency: opts.concurrency, timeoutSeconds: opts.timeout }));
+    .addOption(
+      new Option('--providers <providers>', 'embedded adapters, or the real AWS AI services (Textract, Comprehend, Bedrock) with your credentials')
+        .choices(PROVIDERS)
+        .default('embedded'),
+    )
+    .action(async (paths: string[], opts: { json?: boolean; concurrency: number; timeout: number; providers: Providers }) => {
+      setExit(
+        await processCommand(paths, {
+          dataDir: dataDir(),
+          json: opts.json === true,
+          concurrency: opts.concurrency,
+          timeoutSeconds: opts.timeout,
+          providers: opts.providers,
+        }),
+      );
     });
 
   program
@@ -65,11 +79,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--to <iso-date>', 'processed on or before')
     .option('--page <n>', 'page of results', integer('--page', 1), 1)
     .option('--page-size <n>', 'results per page', integer('--page-size', 1), 10)
+    .option('--endpoint <url>', 'query a deployed OpenSearch index (Serverless collection or domain) instead of the local one')
     .option('--json', 'one JSON document on stdout')
-    .action(async (query: string[], opts: { type?: string; pii?: string[]; from?: string; to?: string; page: number; pageSize: number; json?: boolean }) => {
+    .action(async (query: string[], opts: { type?: string; pii?: string[]; from?: string; to?: string; page: number; pageSize: number; json?: boolean; endpoint?: string }) => {
       setExit(
         await searchCommand(query.join(' ') || undefined, {
           dataDir: dataDir(),
+          ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
           ...(opts.type ? { type: opts.type } : {}),
           ...(opts.pii ? { pii: opts.pii } : {}),
           ...(opts.from ? { from: opts.from } : {}),

@@ -3,8 +3,8 @@ import type { Server } from 'node:http';
 import S3rver from 's3rver';
 import dynalite from 'dynalite';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { createS3Client } from '../shared/aws/clients.js';
+import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { createDynamoClient, createS3Client } from '../shared/aws/clients.js';
 import { LOCAL_NAMES, type DataPaths } from './paths.js';
 
 /** s3rver and dynalite on 127.0.0.1, data on disk under the data folder. */
@@ -45,7 +45,11 @@ export async function startEmbeddedServices(paths: DataPaths, ports: ServicePort
     dynamoEndpoint: `http://${LOOPBACK}:${dynamoPort}`,
     s3,
     async close() {
-      await Promise.allSettled([s3.close(), new Promise<void>((resolve) => dynamo.close(() => resolve()))]);
+      const closing = Promise.allSettled([s3.close(), new Promise<void>((resolve) => dynamo.close(() => resolve()))]);
+      // Idle keep-alive sockets of SDK clients still alive in this process would hold the servers open.
+      s3.httpServer?.closeAllConnections();
+      dynamo.closeAllConnections();
+      await closing;
     },
   };
 }
@@ -56,7 +60,11 @@ export async function startRecordsOnly(paths: DataPaths): Promise<{ dynamoEndpoi
   await listen(dynamo, 0);
   return {
     dynamoEndpoint: `http://${LOOPBACK}:${(dynamo.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => dynamo.close(() => resolve())),
+    close: async () => {
+      const closing = new Promise<void>((resolve) => dynamo.close(() => resolve()));
+      dynamo.closeAllConnections();
+      await closing;
+    },
   };
 }
 
@@ -64,12 +72,8 @@ export async function startRecordsOnly(paths: DataPaths): Promise<{ dynamoEndpoi
 export function useLocalEndpoints(endpoints: { s3Endpoint?: string; dynamoEndpoint?: string }): void {
   if (endpoints.s3Endpoint) process.env.AWS_ENDPOINT_URL_S3 = endpoints.s3Endpoint;
   if (endpoints.dynamoEndpoint) process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoints.dynamoEndpoint;
+  // Clients on these loopback endpoints sign with the emulators' own credentials (shared/aws/clients.ts).
   process.env.AWS_REGION ??= LOCAL_NAMES.region;
-  // The emulators accept any credentials; the SDK still needs some to sign.
-  if (!process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE) {
-    process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
-    process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
-  }
 }
 
 /** Creates the buckets and the table when missing (idempotent). */
@@ -87,7 +91,7 @@ export async function provisionLocalResources(): Promise<void> {
 }
 
 export async function ensureTable(tableName: string): Promise<void> {
-  const db = new DynamoDBClient({});
+  const db = createDynamoClient();
   try {
     await db.send(new DescribeTableCommand({ TableName: tableName }));
   } catch (error) {

@@ -6,6 +6,7 @@ import { printJson, table, truncate } from '../format.js';
 import { dataPaths, ensureDataDirs, LOCAL_NAMES } from '../paths.js';
 import { readAdvertisedRuntime, startLocalRuntime, type LocalRuntime } from '../runtime.js';
 import { useLocalEndpoints } from '../services.js';
+import { assertAwsCredentials, hybridAdapterOverrides, type Providers } from '../providers.js';
 import { WorkQueue } from '../queue.js';
 import { collectFiles, uploadFile, waitForUpload } from '../uploads.js';
 
@@ -14,6 +15,7 @@ export interface ProcessOptions {
   readonly json: boolean;
   readonly concurrency: number;
   readonly timeoutSeconds: number;
+  readonly providers: Providers;
 }
 
 export interface ProcessedFile {
@@ -37,9 +39,19 @@ export async function processCommand(inputs: readonly string[], options: Process
   ensureDataDirs(paths);
 
   const advertised = readAdvertisedRuntime(paths);
+  if (advertised && options.providers !== 'embedded') {
+    throw new Error('docpipe up is running on this data folder with its own adapters; stop it to process with --providers aws');
+  }
   let runtime: LocalRuntime | undefined;
   if (advertised) useLocalEndpoints(advertised);
-  else runtime = await startLocalRuntime({ dataDir: options.dataDir, concurrency: options.concurrency });
+  else {
+    if (options.providers === 'aws') await assertAwsCredentials();
+    runtime = await startLocalRuntime({
+      dataDir: options.dataDir,
+      concurrency: options.concurrency,
+      ...(options.providers === 'aws' ? { overrides: hybridAdapterOverrides() } : {}),
+    });
+  }
 
   const s3 = createS3Client();
   const records = new RecordStore(createDocumentClient(), LOCAL_NAMES.table);
@@ -53,7 +65,9 @@ export async function processCommand(inputs: readonly string[], options: Process
       uploads
         .run(async () => {
           const known = new Set((await records.uploadsOf(LOCAL_NAMES.uploadBucket, file.key)).map((u) => u.uploadId));
-          await uploadFile(s3, LOCAL_NAMES.uploadBucket, file);
+          await uploadFile(s3, LOCAL_NAMES.uploadBucket, file).catch((error: unknown) => {
+            throw new Error(`Could not upload ${file.path} to the local bucket: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          });
           return known;
         })
         .then(async (known) => {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { SqliteSearchIndex } from '../../shared/adapters/embedded/search-index/index.js';
 import { PII_ENTITY_TYPES, type PiiEntityType } from '../../shared/ports/pii-detector.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchQuery, type SearchResults } from '../../shared/ports/search-index.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchIndex, type SearchQuery, type SearchResults } from '../../shared/ports/search-index.js';
+import { loadAwsAdapterSettings } from '../../shared/adapters/aws/aws-settings.js';
 import { printJson, table, truncate } from '../format.js';
 import { dataPaths } from '../paths.js';
 
@@ -14,6 +15,30 @@ export interface SearchOptions {
   readonly page: number;
   readonly pageSize: number;
   readonly json: boolean;
+  /** A deployed OpenSearch endpoint; the local index otherwise. */
+  readonly endpoint?: string;
+}
+
+function localIndex(dataDir: string): SearchIndex {
+  const paths = dataPaths(dataDir);
+  if (!existsSync(paths.searchIndex)) {
+    throw new Error(`No search index at ${paths.searchIndex}: process some documents first (docpipe process <files> or docpipe up)`);
+  }
+  return new SqliteSearchIndex({ path: paths.searchIndex });
+}
+
+/** The deployed index, signed with the caller's AWS credentials (service and region read from the endpoint). */
+async function openSearchIndex(endpoint: string): Promise<SearchIndex> {
+  const { openSearch } = loadAwsAdapterSettings({ ...process.env, DOCPIPE_SEARCH: 'opensearch', DOCPIPE_OPENSEARCH_ENDPOINT: endpoint });
+  if (!openSearch) throw new Error('OpenSearch settings are incomplete');
+  const [{ fromNodeProviderChain }, { createOpenSearchClient }, { OpenSearchSearchIndex }] = await Promise.all([
+    import('@aws-sdk/credential-providers'),
+    import('../../shared/adapters/aws/opensearch-client.js'),
+    import('../../shared/adapters/aws/opensearch-search-index.js'),
+  ]);
+  // Read-only: no ensureIndex, so a reader role without create permissions can search.
+  const client = createOpenSearchClient({ ...openSearch, getCredentials: fromNodeProviderChain() });
+  return new OpenSearchSearchIndex({ client, index: openSearch.index });
 }
 
 export function parsePiiTypes(values: readonly string[] | undefined): PiiEntityType[] | undefined {
@@ -29,10 +54,6 @@ export function parsePiiTypes(values: readonly string[] | undefined): PiiEntityT
 
 /** Queries the embedded search index (the SQLite file under the data folder). */
 export async function searchCommand(text: string | undefined, options: SearchOptions): Promise<number> {
-  const paths = dataPaths(options.dataDir);
-  if (!existsSync(paths.searchIndex)) {
-    throw new Error(`No search index at ${paths.searchIndex}: process some documents first (docpipe process <files> or docpipe up)`);
-  }
   const piiTypes = parsePiiTypes(options.pii);
   const query: SearchQuery = {
     ...(text ? { text } : {}),
@@ -43,7 +64,7 @@ export async function searchCommand(text: string | undefined, options: SearchOpt
     page: options.page,
     pageSize: options.pageSize,
   };
-  const index = new SqliteSearchIndex({ path: paths.searchIndex });
+  const index = options.endpoint ? await openSearchIndex(options.endpoint) : localIndex(options.dataDir);
   let results: SearchResults;
   try {
     results = await index.search(query);

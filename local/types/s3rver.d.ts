@@ -11,6 +11,8 @@ declare module 's3rver' {
     configureBuckets?: { name: string; configs?: (string | Buffer)[] }[];
   }
   class S3rver extends EventEmitter {
+    /** The listening server, once run() resolved. */
+    readonly httpServer?: import('node:http').Server;
     constructor(options?: S3rverOptions);
     run(): Promise<{ address: string; port: number; family: string }>;
     close(): Promise<void>;

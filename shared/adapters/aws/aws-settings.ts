@@ -3,6 +3,12 @@ import { ConfigurationError } from '../../errors.js';
 import type { OpenSearchService } from './opensearch-client.js';
 
 /** Which adapter serves each port on AWS, and what the AWS ones need. Read once at start-up. */
+/**
+ * A current, inexpensive Bedrock model for summaries (Amazon Nova Lite through its US cross-region inference profile),
+ * used where a deployment or `--providers aws` names none.
+ */
+export const DEFAULT_BEDROCK_MODEL_ID = 'us.amazon.nova-lite-v1:0';
+
 export interface AwsAdapterSettings {
   readonly textExtractor: 'embedded' | 'textract';
   readonly piiDetector: 'embedded' | 'comprehend';
