@@ -34,8 +34,8 @@ export type AsyncTextJobResult = { readonly status: 'IN_PROGRESS' } | { readonly
  * on a job. Textract's asynchronous text detection on AWS; the embedded extractor answers at once and has none.
  */
 export interface AsyncTextJobs {
-  /** True when this document should go through an asynchronous job. */
-  wantsAsync(request: ExtractionRequest): boolean;
+  /** True when this document should go through an asynchronous job (false: `extractPages` answers at once). */
+  wantsAsync(request: ExtractionRequest): Promise<boolean>;
   /** Starts a job; the same `idempotencyKey` returns the same job when a start is retried. */
   start(source: DocumentSource, idempotencyKey: string): Promise<string>;
   check(jobId: string, maxPages: number): Promise<AsyncTextJobResult>;

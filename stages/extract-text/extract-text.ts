@@ -33,8 +33,9 @@ export async function extractText(input: ExtractInput, deps: ExtractTextDeps): P
     source: { bucket: document.bucket, key: document.key },
   };
 
-  if (extractor.asyncJobs?.wantsAsync(request)) {
-    const jobId = await extractor.asyncJobs.start({ bucket: document.bucket, key: document.key }, document.documentId);
+  const jobs = extractor.asyncJobs;
+  if (jobs && (await jobs.wantsAsync(request))) {
+    const jobId = await jobs.start({ bucket: document.bucket, key: document.key }, document.documentId);
     deps.log.info('Text extraction job started', { documentId: document.documentId, jobId });
     return { status: 'IN_PROGRESS', jobId, waitSeconds: ASYNC_CHECK_SECONDS, startedAt: deps.now().toISOString(), checks: 0 };
   }

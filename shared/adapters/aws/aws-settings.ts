@@ -11,6 +11,8 @@ export const DEFAULT_BEDROCK_MODEL_ID = 'us.amazon.nova-lite-v1:0';
 
 export interface AwsAdapterSettings {
   readonly textExtractor: 'embedded' | 'textract';
+  /** With Textract: `first` keeps born-digital PDFs' own text layers (no Textract cost); `never` sends every PDF. */
+  readonly pdfTextLayer: 'first' | 'never';
   readonly piiDetector: 'embedded' | 'comprehend';
   /** Comprehend custom classifier endpoint; absent means the embedded classifier. */
   readonly classifierEndpointArn: string | undefined;
@@ -28,6 +30,8 @@ export interface AwsAdapterSettings {
 const envSchema = z.object({
   /** `textract` or `embedded` (default). */
   DOCPIPE_TEXT_EXTRACTOR: z.enum(['embedded', 'textract']).default('embedded'),
+  /** `first` (default): PDFs whose every page has a usable text layer skip Textract; `never`: Textract reads every PDF. */
+  DOCPIPE_PDF_TEXT_LAYER: z.enum(['first', 'never']).default('first'),
   /** `comprehend` or `embedded` (default). Comprehend PII is the largest variable cost of a page. */
   DOCPIPE_PII_DETECTOR: z.enum(['embedded', 'comprehend']).default('embedded'),
   /** ARN of a Comprehend custom classifier endpoint; unset means the embedded classifier. */
@@ -120,6 +124,7 @@ export function loadAwsAdapterSettings(env: NodeJS.ProcessEnv = process.env): Aw
 
   return {
     textExtractor: e.DOCPIPE_TEXT_EXTRACTOR,
+    pdfTextLayer: e.DOCPIPE_PDF_TEXT_LAYER,
     piiDetector: e.DOCPIPE_PII_DETECTOR,
     classifierEndpointArn: e.DOCPIPE_CLASSIFIER_ENDPOINT_ARN,
     summariser: e.DOCPIPE_SUMMARISER,

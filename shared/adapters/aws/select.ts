@@ -11,6 +11,7 @@ import type { AdapterOverrides } from '../../runtime/stage-deps.js';
 import type { AwsAdapterSettings } from './aws-settings.js';
 import { memoiseUntilRejected } from './memoise-until-rejected.js';
 import type { AwsCredentials } from './opensearch-client.js';
+import type { TextLayerReader } from './text-layer-first.js';
 
 /** Clients and credentials the AWS adapters use; each defaults to one built with the SDK's default settings. */
 export interface AwsAdapterClients {
@@ -34,13 +35,29 @@ async function defaultCredentials(): Promise<() => Promise<AwsCredentials>> {
   return fromNodeProviderChain();
 }
 
-async function textractExtractor(clients: AwsAdapterClients): Promise<TextExtractor> {
-  const [{ TextractClient }, { TextractTextExtractor }] = await Promise.all([
+async function textractExtractor(pdfTextLayer: AwsAdapterSettings['pdfTextLayer'], clients: AwsAdapterClients): Promise<TextExtractor> {
+  const [{ TextractClient }, { TextractTextExtractor }, { TextLayerFirstExtractor }] = await Promise.all([
     import('@aws-sdk/client-textract'),
     import('./textract-text-extractor.js'),
+    import('./text-layer-first.js'),
   ]);
-  return new TextractTextExtractor({ client: clients.textract ?? instrumented(clients, new TextractClient({})) });
+  const textract = new TextractTextExtractor({ client: clients.textract ?? instrumented(clients, new TextractClient({})) });
+  return pdfTextLayer === 'never' ? textract : new TextLayerFirstExtractor(textract, readTextLayersIfAvailable);
 }
+
+/**
+ * The embedded PDF text-layer reader. A deployment whose bundle leaves the PDF library out gets `complete: false`
+ * for every PDF, so Textract reads them all.
+ */
+const readTextLayersIfAvailable: TextLayerReader = async (bytes, options) => {
+  let reader: TextLayerReader;
+  try {
+    ({ readPdfTextLayers: reader } = await import('../embedded/text-extractor/index.js'));
+  } catch {
+    return { pages: [], complete: false };
+  }
+  return reader(bytes, options);
+};
 
 async function comprehendPiiDetector(languageCode: 'en' | 'es', clients: AwsAdapterClients): Promise<PiiDetector> {
   const [{ ComprehendClient }, { ComprehendPiiDetector }] = await Promise.all([
@@ -102,7 +119,7 @@ async function openSearchIndex(
 export function awsAdapterOverrides(settings: AwsAdapterSettings, clients: AwsAdapterClients = {}): AdapterOverrides {
   const { classifierEndpointArn, bedrock, openSearch, comprehendLanguage } = settings;
   return {
-    ...(settings.textExtractor === 'textract' && { textExtractor: memoiseUntilRejected(() => textractExtractor(clients)) }),
+    ...(settings.textExtractor === 'textract' && { textExtractor: memoiseUntilRejected(() => textractExtractor(settings.pdfTextLayer, clients)) }),
     ...(settings.piiDetector === 'comprehend' && {
       piiDetector: memoiseUntilRejected(() => comprehendPiiDetector(comprehendLanguage, clients)),
     }),

@@ -73,7 +73,7 @@ export class TextractTextExtractor implements TextExtractor {
 
   /** The state machine's start / wait / check loop for PDFs and multi-page TIFFs (no stage waits on the job). */
   readonly asyncJobs: AsyncTextJobs = {
-    wantsAsync: (request) => request.source !== undefined && this.choosePath(request).kind === 'async',
+    wantsAsync: async (request) => request.source !== undefined && this.choosePath(request).kind === 'async',
     start: (source, idempotencyKey) =>
       startTextDetection(this.client, source, { clientRequestToken: idempotencyKey.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64) }),
     check: (jobId, maxPages) => getTextDetectionPages(this.client, jobId, { maxPages }),

@@ -8,7 +8,7 @@ import { ComprehendPiiDetector } from '../../../shared/adapters/aws/comprehend-p
 import { OpenSearchSearchIndex } from '../../../shared/adapters/aws/opensearch-search-index.js';
 import { memoiseUntilRejected } from '../../../shared/adapters/aws/memoise-until-rejected.js';
 import { awsAdapterOverrides } from '../../../shared/adapters/aws/select.js';
-import { TextractTextExtractor } from '../../../shared/adapters/aws/textract-text-extractor.js';
+import { TextLayerFirstExtractor } from '../../../shared/adapters/aws/text-layer-first.js';
 import { recordingConnection, type RecordedRequest } from './recording-connection.js';
 
 const ENDPOINT_ARN = 'arn:aws:comprehend:eu-west-1:123456789012:document-classifier-endpoint/doc-types';
@@ -20,6 +20,7 @@ describe('loadAwsAdapterSettings', () => {
 
     expect(settings).toEqual({
       textExtractor: 'embedded',
+      pdfTextLayer: 'first',
       piiDetector: 'embedded',
       classifierEndpointArn: undefined,
       summariser: 'embedded',
@@ -104,7 +105,8 @@ describe('awsAdapterOverrides', () => {
 
     // Assess
     expect(Object.keys(overrides).sort()).toEqual(['classifier', 'piiDetector', 'searchIndex', 'summariser', 'textExtractor']);
-    await expect(overrides.textExtractor?.()).resolves.toBeInstanceOf(TextractTextExtractor);
+    // Born-digital PDFs keep their text layer; the rest goes to Textract.
+    await expect(overrides.textExtractor?.()).resolves.toBeInstanceOf(TextLayerFirstExtractor);
     await expect(overrides.piiDetector?.()).resolves.toBeInstanceOf(ComprehendPiiDetector);
     await expect(overrides.classifier?.()).resolves.toBeInstanceOf(ComprehendClassifier);
     await expect(overrides.summariser?.()).resolves.toBeInstanceOf(BedrockSummariser);

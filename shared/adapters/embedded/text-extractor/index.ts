@@ -3,3 +3,4 @@ export {
   EmbeddedTextExtractor,
   type EmbeddedTextExtractorOptions,
 } from './embedded-text-extractor.js';
+export { readPdfTextLayers } from './pdf-pages.js';

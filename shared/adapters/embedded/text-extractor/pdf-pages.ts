@@ -42,6 +42,38 @@ export async function* extractPdfPages(
   }
 }
 
+/**
+ * Reads only the text layers of a PDF, without OCR: the pages, and whether every page had a usable one. Lets a
+ * paid OCR service (Textract) be skipped for born-digital PDFs.
+ */
+export async function readPdfTextLayers(
+  bytes: Uint8Array,
+  options: PdfExtractionOptions,
+): Promise<{ readonly pages: ExtractedPage[]; readonly complete: boolean }> {
+  const pdf = await openPdf(bytes);
+  try {
+    const pageCount = pdf.document.numPages;
+    if (pageCount === 0) throw new InvalidDocumentError('PDF has no pages');
+    if (pageCount > options.maxPages) {
+      throw new PageLimitExceededError(`PDF has ${pageCount} pages; the limit is ${options.maxPages}`);
+    }
+    const pages: ExtractedPage[] = [];
+    for (let pageNumber = 1; pageNumber <= pageCount; pageNumber += 1) {
+      const page = await loadPage(pdf.document, pageNumber);
+      try {
+        const text = await textLayer(page, pageNumber);
+        if (!isUsableTextLayer(text, options.minTextLayerLetters)) return { pages, complete: false };
+        pages.push({ pageNumber, text, method: 'text-layer', confidence: 1 });
+      } finally {
+        page.cleanup();
+      }
+    }
+    return { pages, complete: true };
+  } finally {
+    await pdf.close();
+  }
+}
+
 async function extractPage(
   document: PDFDocumentProxy,
   pageNumber: number,
