@@ -125,6 +125,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await trainClassifierCommand(opts));
     });
 
+  program
+    .command('train-comprehend-classifier')
+    .description('train an Amazon Comprehend custom classifier from labelled JSONL (uploads the CSV, starts training; needs AWS credentials)')
+    .requiredOption('--data <file>', 'labelled JSONL ({"text","label"} per line)')
+    .requiredOption('--bucket <name>', 'S3 bucket for the training CSV')
+    .requiredOption('--role-arn <arn>', 'IAM role Comprehend assumes to read the CSV')
+    .requiredOption('--name <name>', 'classifier name (letters, digits, hyphens)')
+    .option('--prefix <prefix>', 'key prefix for the training CSV', 'comprehend-training')
+    .action(async (opts: { data: string; bucket: string; roleArn: string; name: string; prefix: string }) => {
+      const { trainComprehendClassifier } = await import('../shared/adapters/aws/comprehend-classifier-training.js');
+      const arn = await trainComprehendClassifier({ data: opts.data, bucket: opts.bucket, prefix: opts.prefix, roleArn: opts.roleArn, name: opts.name });
+      process.stdout.write(`Training started: ${arn}\nWhen it is trained, create an endpoint for it and set DOCPIPE_CLASSIFIER_ENDPOINT_ARN.\n`);
+      setExit(0);
+    });
+
   return program;
 }
 
