@@ -29,11 +29,7 @@ export async function* extractPdfPages(
 ): AsyncGenerator<ExtractedPage> {
   const pdf = await openPdf(bytes);
   try {
-    const pageCount = pdf.document.numPages;
-    if (pageCount === 0) throw new InvalidDocumentError('PDF has no pages');
-    if (pageCount > options.maxPages) {
-      throw new PageLimitExceededError(`PDF has ${pageCount} pages; the limit is ${options.maxPages}`);
-    }
+    const pageCount = checkedPageCount(pdf.document, options.maxPages);
     for (let pageNumber = 1; pageNumber <= pageCount; pageNumber += 1) {
       yield await extractPage(pdf.document, pageNumber, options, ocr);
     }
@@ -52,11 +48,7 @@ export async function readPdfTextLayers(
 ): Promise<{ readonly pages: ExtractedPage[]; readonly complete: boolean }> {
   const pdf = await openPdf(bytes);
   try {
-    const pageCount = pdf.document.numPages;
-    if (pageCount === 0) throw new InvalidDocumentError('PDF has no pages');
-    if (pageCount > options.maxPages) {
-      throw new PageLimitExceededError(`PDF has ${pageCount} pages; the limit is ${options.maxPages}`);
-    }
+    const pageCount = checkedPageCount(pdf.document, options.maxPages);
     const pages: ExtractedPage[] = [];
     for (let pageNumber = 1; pageNumber <= pageCount; pageNumber += 1) {
       const page = await loadPage(pdf.document, pageNumber);
@@ -72,6 +64,14 @@ export async function readPdfTextLayers(
   } finally {
     await pdf.close();
   }
+}
+
+/** The document's page count, once it is known to be within the limit. */
+function checkedPageCount(document: PDFDocumentProxy, maxPages: number): number {
+  const pageCount = document.numPages;
+  if (pageCount === 0) throw new InvalidDocumentError('PDF has no pages');
+  if (pageCount > maxPages) throw new PageLimitExceededError(`PDF has ${pageCount} pages; the limit is ${maxPages}`);
+  return pageCount;
 }
 
 async function extractPage(
