@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The EventBridge "Object Created" event S3 sends (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html).

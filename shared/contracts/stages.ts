@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MEDIA_TYPES } from './media-type.js';
 import { PII_ENTITY_TYPES } from '../ports/pii-detector.js';
 import { objectCreatedEventSchema } from './events.js';

@@ -1,5 +1,5 @@
 import type { API, Client } from '@opensearch-project/opensearch';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PII_ENTITY_TYPES, type PiiEntityType } from '../../ports/pii-detector.js';
 import type { SearchDocument, SearchHit, SearchIndex, SearchQuery, SearchResults } from '../../ports/search-index.js';
 import { assertIndexable } from '../embedded/search-index/document-validation.js';

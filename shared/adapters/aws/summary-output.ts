@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A summary read from a model's answer. */
 export interface ParsedSummary {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidDocumentError } from '../../../errors.js';
 import type { LabelledSample } from './train-classifier.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { classifierOptionsSchema } from './options.js';
 
 export const CLASSIFIER_MODEL_FORMAT = 'docpipe-classifier';

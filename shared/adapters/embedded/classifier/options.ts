@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseContract } from '../../../contracts/validate.js';
 
 /** How a block of n-gram features is built: word n-grams or character n-grams inside word boundaries. */
