@@ -103,6 +103,14 @@ describe('the local pipeline on the project fixtures', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('writes no fixture PII value, and no document text, to the log', () => {
+    const log = readFileSync(t.runtime.paths.logFile, 'utf8');
+    expect(log.split('\n').length).toBeGreaterThan(manifest.length * 4);
+    const leaked = manifest.flatMap((entry) => entry.pii.filter((pii) => log.includes(pii.value)).map((pii) => `${entry.file}: ${pii.type}`));
+    expect(leaked).toEqual([]);
+    for (const entry of manifest) expect(log).not.toContain(entry.distinctiveWord);
+  });
+
   it('treats the same content uploaded again as a repeat of the original', async () => {
     const entry = manifest[0] as FixtureEntry;
     const original = outcomes.get(entry.file)?.upload;
