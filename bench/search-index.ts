@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { SqliteSearchIndex } from '../shared/adapters/embedded/search-index/index.js';
 import type { PiiEntityType } from '../shared/ports/pii-detector.js';
 import type { SearchDocument, SearchQuery } from '../shared/ports/search-index.js';
+import { mulberry32 } from '../fixtures/content/prng.js';
 
 const DEFAULT_COUNT = 20_000;
 const BATCH_SIZE = 1000;
@@ -24,18 +25,8 @@ if (!Number.isSafeInteger(count) || count < 1) {
   throw new Error(`Document count must be a positive integer, got ${process.argv[2]}`);
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = randomSource(42);
+// Seeded, so runs are comparable.
+const random = mulberry32(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 /** Function words: the most frequent ranks, in nearly every document, as in real text. */
