@@ -10,8 +10,9 @@ export async function showCommand(documentId: string, options: { dataDir: string
   const paths = dataPaths(options.dataDir);
   ensureDataDirs(paths);
   const advertised = readAdvertisedRuntime(paths);
+  // A running `docpipe up` holds the table's files: read through its DynamoDB, else start one just for this.
   const own = advertised ? undefined : await startRecordsOnly(paths);
-  useLocalEndpoints(advertised ?? { dynamoEndpoint: own?.dynamoEndpoint ?? '' });
+  useLocalEndpoints(own ?? advertised ?? {});
   try {
     await ensureTable(LOCAL_NAMES.table);
     const records = new RecordStore(createDocumentClient(), LOCAL_NAMES.table);
