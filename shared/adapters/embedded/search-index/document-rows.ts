@@ -32,7 +32,8 @@ export function normalisePiiTypes(piiTypes: readonly PiiEntityType[]): PiiEntity
   return [...new Set(piiTypes)].sort();
 }
 
-export function toStoredDocument(row: DocumentRow): StoredSearchDocument {
+/** The fields a stored document and a search hit share, read from a row. */
+function rowFields(row: DocumentRow): Omit<SearchHit, 'score' | 'highlights'> {
   return {
     documentId: row.document_id,
     key: row.key,
@@ -41,21 +42,17 @@ export function toStoredDocument(row: DocumentRow): StoredSearchDocument {
     pageCount: row.page_count,
     processedAt: row.processed_at,
     summary: row.summary,
+  };
+}
+
+export function toStoredDocument(row: DocumentRow): StoredSearchDocument {
+  return {
+    ...rowFields(row),
     keyPoints: parseArray(row.key_points).filter((point): point is string => typeof point === 'string'),
   };
 }
 
 /** A search hit from a stored row. */
 export function toHit(row: DocumentRow, score: number, highlights: readonly string[]): SearchHit {
-  return {
-    documentId: row.document_id,
-    key: row.key,
-    documentType: row.document_type,
-    piiTypes: parseArray(row.pii_types).filter(isPiiEntityType),
-    pageCount: row.page_count,
-    processedAt: row.processed_at,
-    summary: row.summary,
-    score,
-    highlights,
-  };
+  return { ...rowFields(row), score, highlights };
 }
