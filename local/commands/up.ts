@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createS3Client } from '../../shared/aws/clients.js';
+import { DEFAULT_CONSOLE_PORT, startConsole, type ConsoleServer } from '../console/console-server.js';
 import type { ExecutionRecord } from '../execution-store.js';
 import { InboxWatcher, seedInbox } from '../inbox.js';
 import { LOCAL_NAMES } from '../paths.js';
@@ -14,6 +15,12 @@ export interface UpOptions {
   readonly dynamoPort: number;
   readonly concurrency: number;
   readonly seed: boolean;
+  /** Web console port (0 = any free port); default 4571. */
+  readonly consolePort?: number;
+  /** Address the console binds; 127.0.0.1 unless given. */
+  readonly consoleHost?: string;
+  /** False: no web console. */
+  readonly console?: boolean;
 }
 
 const SAMPLES_DIR = fileURLToPath(new URL('../../fixtures/documents/', import.meta.url));
@@ -57,12 +64,32 @@ export async function upCommand(options: UpOptions): Promise<number> {
   const watcher = new InboxWatcher(inbox, s3, LOCAL_NAMES.uploadBucket, runtime.log);
   watcher.start();
 
+  let webConsole: ConsoleServer | undefined;
+  if (options.console !== false) {
+    try {
+      webConsole = await startConsole({
+        runtime,
+        port: options.consolePort ?? DEFAULT_CONSOLE_PORT,
+        ...(options.consoleHost ? { host: options.consoleHost } : {}),
+      });
+    } catch (error) {
+      watcher.stop();
+      s3.destroy();
+      await runtime.close();
+      throw error;
+    }
+  }
+
   out('docpipe is up (embedded: no AWS account, no network)');
   out(`  S3 (s3rver)          ${runtime.services.s3Endpoint}  buckets: ${LOCAL_NAMES.uploadBucket}, ${LOCAL_NAMES.derivedBucket}`);
   out(`  DynamoDB (dynalite)  ${runtime.services.dynamoEndpoint}  table: ${LOCAL_NAMES.table}`);
   out(`  search index         ${runtime.paths.searchIndex}`);
   out(`  data folder          ${runtime.paths.root}`);
   out(`  inbox                ${inbox}  (drop files here)`);
+  if (webConsole) out(`  console              ${webConsole.url}`);
+  if (webConsole && !['127.0.0.1', 'localhost', '::1'].includes(webConsole.host)) {
+    out('  warning: the console has no sign-in; anyone who can reach that address can read and upload documents');
+  }
   out('Try: npx docpipe search invoice   |   npx docpipe executions   |   Ctrl+C to stop');
 
   await new Promise<void>((resolveStop) => {
@@ -72,6 +99,7 @@ export async function upCommand(options: UpOptions): Promise<number> {
   });
   out('Stopping: waiting for executions in flight...');
   watcher.stop();
+  await webConsole?.close();
   s3.destroy();
   await runtime.close();
   return 0;
