@@ -39,6 +39,16 @@ export interface PiiEvaluation {
 
 export const OUTSIDE = 'O';
 
+/** The Comprehend types whose values follow fixed patterns (and checksums), held to a higher recall than names. */
+export const STRUCTURED_PII_TYPES = [
+  'EMAIL',
+  'PHONE',
+  'SSN',
+  'CREDIT_DEBIT_NUMBER',
+  'INTERNATIONAL_BANK_ACCOUNT_NUMBER',
+  'IP_ADDRESS',
+] as const;
+
 /**
  * Token-level evaluation as presidio-research's Evaluator computes it (IO scheme): each token gets its gold type or
  * O and its predicted type or O; per type, precision = tokens right / tokens predicted as the type and recall =
@@ -46,42 +56,81 @@ export const OUTSIDE = 'O';
  * (beta = 2 by default).
  */
 export function evaluatePii(samples: readonly PiiEvaluationSample[], beta = 2): PiiEvaluation {
-  const pairs = new Map<string, number>();
-  let goldChars = 0;
-  let coveredChars = 0;
-  for (const sample of samples) {
+  const counter = new PiiTokenCounter();
+  for (const sample of samples) counter.add(sample);
+  return counter.evaluation(beta);
+}
+
+/**
+ * The counts behind `evaluatePii`, gathered one sample at a time so a large labelled set never sits in memory:
+ * memory grows with the number of entity types, not of samples.
+ */
+export class PiiTokenCounter {
+  private readonly pairs = new Map<string, number>();
+  private goldChars = 0;
+  private coveredChars = 0;
+  private sampleCount = 0;
+
+  get samples(): number {
+    return this.sampleCount;
+  }
+
+  add(sample: PiiEvaluationSample): void {
+    this.sampleCount += 1;
     for (const token of tokeniseWords(sample.text)) {
       const key = `${labelOf(token, sample.gold)}\u0000${labelOf(token, sample.predicted)}`;
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      this.pairs.set(key, (this.pairs.get(key) ?? 0) + 1);
     }
     const { gold, covered } = characterCoverage(sample);
-    goldChars += gold;
-    coveredChars += covered;
+    this.goldChars += gold;
+    this.coveredChars += covered;
   }
-  const counted = [...pairs.entries()].map(([key, count]) => {
-    const [gold = OUTSIDE, predicted = OUTSIDE] = key.split('\u0000');
-    return { gold, predicted, count };
-  });
-  const sum = (keep: (pair: { gold: string; predicted: string }) => boolean): number =>
-    counted.filter(keep).reduce((total, pair) => total + pair.count, 0);
 
-  const types = [...new Set(counted.flatMap((p) => [p.gold, p.predicted]))].filter((t) => t !== OUTSIDE).sort();
-  const perType: Record<string, TokenScores> = {};
-  for (const type of types) {
-    perType[type] = scores(
-      sum((p) => p.gold === type),
-      sum((p) => p.predicted === type),
-      sum((p) => p.gold === type && p.predicted === type),
+  evaluation(beta = 2): PiiEvaluation {
+    const counted = [...this.pairs.entries()].map(([key, count]) => {
+      const [gold = OUTSIDE, predicted = OUTSIDE] = key.split('\u0000');
+      return { gold, predicted, count };
+    });
+    const sum = (keep: (pair: { gold: string; predicted: string }) => boolean): number =>
+      counted.filter(keep).reduce((total, pair) => total + pair.count, 0);
+
+    const types = [...new Set(counted.flatMap((p) => [p.gold, p.predicted]))].filter((t) => t !== OUTSIDE).sort();
+    const perType: Record<string, TokenScores> = {};
+    for (const type of types) {
+      perType[type] = scores(
+        sum((p) => p.gold === type),
+        sum((p) => p.predicted === type),
+        sum((p) => p.gold === type && p.predicted === type),
+        beta,
+      );
+    }
+    const overall = scores(
+      sum((p) => p.gold !== OUTSIDE),
+      sum((p) => p.predicted !== OUTSIDE),
+      sum((p) => p.gold !== OUTSIDE && p.predicted !== OUTSIDE),
       beta,
     );
+    const charRedactionRecall = this.goldChars === 0 ? NaN : this.coveredChars / this.goldChars;
+    return { beta, perType, overall, charRedactionRecall };
   }
-  const overall = scores(
-    sum((p) => p.gold !== OUTSIDE),
-    sum((p) => p.predicted !== OUTSIDE),
-    sum((p) => p.gold !== OUTSIDE && p.predicted !== OUTSIDE),
-    beta,
-  );
-  return { beta, perType, overall, charRedactionRecall: goldChars === 0 ? NaN : coveredChars / goldChars };
+}
+
+/**
+ * Several types scored as one: their gold tokens, predicted tokens and tokens right (with the right type) summed.
+ * Types absent from the evaluation add nothing.
+ */
+export function pooledScores(evaluation: PiiEvaluation, types: readonly string[]): TokenScores {
+  let gold = 0;
+  let predicted = 0;
+  let right = 0;
+  for (const type of new Set(types)) {
+    const s = evaluation.perType[type];
+    if (!s) continue;
+    gold += s.goldTokens;
+    predicted += s.predictedTokens;
+    right += s.truePositives;
+  }
+  return scores(gold, predicted, right, evaluation.beta);
 }
 
 /** F-beta from precision and recall; NaN when either is NaN or both are 0. */

@@ -75,3 +75,33 @@ function score(overlap: number, candidateTotal: number, referenceTotal: number):
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1 };
 }
+
+/** Running mean of ROUGE scores, one candidate/reference pair at a time (what `meanRouge` gives for a list). */
+export class RougeMean {
+  private count = 0;
+  private readonly sums = { rouge1: [0, 0, 0], rouge2: [0, 0, 0], rougeL: [0, 0, 0] };
+
+  get samples(): number {
+    return this.count;
+  }
+
+  add(scores: RougeScores): void {
+    this.count += 1;
+    for (const key of ['rouge1', 'rouge2', 'rougeL'] as const) {
+      const sum = this.sums[key];
+      const s = scores[key];
+      sum[0] = (sum[0] ?? 0) + s.precision;
+      sum[1] = (sum[1] ?? 0) + s.recall;
+      sum[2] = (sum[2] ?? 0) + s.f1;
+    }
+  }
+
+  mean(): RougeScores {
+    const n = this.count || 1;
+    const of = (key: 'rouge1' | 'rouge2' | 'rougeL'): RougeScore => {
+      const [p = 0, r = 0, f = 0] = this.sums[key];
+      return { precision: p / n, recall: r / n, f1: f / n };
+    };
+    return { rouge1: of('rouge1'), rouge2: of('rouge2'), rougeL: of('rougeL') };
+  }
+}
