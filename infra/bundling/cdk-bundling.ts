@@ -1,6 +1,7 @@
 import { dirname, posix } from 'node:path';
 import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { BundleAsset, StageBundleSpec } from './stage-bundle.js';
+import type { BundleAsset } from './adapter-modules.js';
+import type { StageBundleSpec } from './stage-bundle.js';
 
 /** A word the shell passes through unchanged. */
 function shellQuote(word: string): string {
@@ -15,6 +16,12 @@ export function copyAssetCommands(assets: readonly BundleAsset[], inputDir: stri
   });
 }
 
+/** The spec's aliases as NodejsFunction passes them to the esbuild command line (`--alias:<package>=<path>`). */
+export function esbuildAliasArgs(alias: Readonly<Record<string, string>>): Record<string, string[]> {
+  const pairs = Object.entries(alias).map(([name, path]) => `${name}=${path}`);
+  return pairs.length > 0 ? { '--alias': pairs } : {};
+}
+
 /** NodejsFunction bundling for a spec: local esbuild only (no Docker), ES module output. */
 export function cdkBundlingOptions(spec: StageBundleSpec): BundlingOptions {
   return {
@@ -25,6 +32,8 @@ export function cdkBundlingOptions(spec: StageBundleSpec): BundlingOptions {
     mainFields: [...spec.mainFields],
     banner: spec.banner,
     externalModules: [...spec.externalModules],
+    esbuildArgs: esbuildAliasArgs(spec.alias),
+    inject: [...spec.inject],
     forceDockerBundling: false,
     logLevel: LogLevel.WARNING,
     commandHooks: {

@@ -19,6 +19,8 @@ export function esbuildOptions(spec: StageBundleSpec, entry: string, outDir: str
     mainFields: [...spec.mainFields],
     banner: { js: spec.banner },
     external: [...spec.externalModules],
+    alias: { ...spec.alias },
+    inject: [...spec.inject],
     logLevel: 'warning',
     metafile: true,
   };

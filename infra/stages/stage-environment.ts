@@ -26,9 +26,9 @@ function portSettings(port: Port, adapters: AdapterChoices, inputs: StageSetting
   const aws = adapters[port] === 'aws';
   switch (port) {
     case 'textExtractor':
-      // The PDF text-layer reader is not in the bundles (it comes with the OCR engine's packages): Textract reads
-      // every PDF, said outright rather than found out by a failed import.
-      return aws ? { DOCPIPE_TEXT_EXTRACTOR: 'textract', DOCPIPE_PDF_TEXT_LAYER: 'never' } : {};
+      // The bundle carries pdf.js's text-layer reader (AWS_ADAPTERS in infra/bundling/adapter-modules.ts): a PDF
+      // whose every page has a usable text layer keeps it, and only the others (and images) go to Textract.
+      return aws ? { DOCPIPE_TEXT_EXTRACTOR: 'textract', DOCPIPE_PDF_TEXT_LAYER: 'first' } : {};
     case 'classifier':
       if (!aws) return { DOCPIPE_CLASSIFIER_MODEL: posix.join(inputs.taskRoot ?? LAMBDA_TASK_ROOT, CLASSIFIER_MODEL_IN_BUNDLE) };
       if (inputs.classifierEndpointArn === undefined) {

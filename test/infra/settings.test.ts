@@ -1,6 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { DEFAULT_BEDROCK_MODEL_ID, bedrockInvokeResources, parseBedrockModelId } from '../../infra/access/bedrock-model.js';
-import { copyAssetCommands } from '../../infra/bundling/cdk-bundling.js';
+import { copyAssetCommands, esbuildAliasArgs } from '../../infra/bundling/cdk-bundling.js';
 import { stageBundleSpec } from '../../infra/bundling/stage-bundle.js';
 import { readDocpipeContext } from '../../infra/config/context.js';
 import { StageFunction } from '../../infra/constructs/stage-function.js';
@@ -105,6 +105,15 @@ describe('bundle asset copies', () => {
       "mkdir -p '/out/prompts'",
       "cp '/in/shared/it'\\''s.md' '/out/prompts/it.md'",
     ]);
+  });
+});
+
+describe('bundle aliases on the esbuild command line', () => {
+  it('become one --alias:<package>=<path> each, and nothing when there are none', () => {
+    expect(esbuildAliasArgs({ 'tesseract.js': '/repo/stand-in.cts', '@napi-rs/canvas': '/repo/stand-in.cts' })).toEqual({
+      '--alias': ['tesseract.js=/repo/stand-in.cts', '@napi-rs/canvas=/repo/stand-in.cts'],
+    });
+    expect(esbuildAliasArgs({})).toEqual({});
   });
 });
 

@@ -155,7 +155,7 @@ describe('the docpipe stack with default settings', () => {
   it('gives each stage the adapter settings of the ports it calls', () => {
     const variables = (state: (typeof TASK_STATE_NAMES)[number]) =>
       synth.template.toJSON().Resources[logicalIdOf(synth.stack, synth.stack.stages[state].lambda)].Properties.Environment.Variables;
-    expect(variables('ExtractText')).toMatchObject({ DOCPIPE_TEXT_EXTRACTOR: 'textract', DOCPIPE_PDF_TEXT_LAYER: 'never' });
+    expect(variables('ExtractText')).toMatchObject({ DOCPIPE_TEXT_EXTRACTOR: 'textract', DOCPIPE_PDF_TEXT_LAYER: 'first' });
     expect(variables('Classify')).toMatchObject({ DOCPIPE_CLASSIFIER_MODEL: '/var/task/model/document-types.json' });
     expect(variables('Redact')).toMatchObject({ DOCPIPE_PII_DETECTOR: 'comprehend' });
     expect(variables('Summarise')).toMatchObject({

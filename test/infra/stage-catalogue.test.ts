@@ -4,7 +4,16 @@ import { loadAwsAdapterSettings } from '../../shared/adapters/aws/aws-settings.j
 import { loadStageConfig } from '../../shared/config.js';
 import { readDefinitionTemplate } from '../../shared/runtime/definition.js';
 import { TASK_STATE_NAMES } from '../../shared/runtime/task-names.js';
-import { AWS_ADAPTERS, EMBEDDED_ADAPTERS, LAMBDA_NODE_MAJOR, stageAssets, stageExternalModules } from '../../infra/bundling/stage-bundle.js';
+import { ABSENT_PACKAGE_SOURCE, AWS_ADAPTERS, DOM_MATRIX_SOURCE, EMBEDDED_ADAPTERS } from '../../infra/bundling/adapter-modules.js';
+import {
+  LAMBDA_NODE_MAJOR,
+  STAGE_BUNDLE_TARGET_BYTES,
+  stageAliases,
+  stageAssets,
+  stageBundleCeilingBytes,
+  stageExternalModules,
+  stageInjects,
+} from '../../infra/bundling/stage-bundle.js';
 import { STAGE_RUNTIME } from '../../infra/constructs/stage-function.js';
 import { REPO_ROOT } from '../../infra/repo-root.js';
 import { deploymentAdapters } from '../../infra/stages/adapter-choices.js';
@@ -60,7 +69,7 @@ describe('stage environments', () => {
     const settings = (state: (typeof TASK_STATE_NAMES)[number]) =>
       loadAwsAdapterSettings({ ...stageEnvironment(STAGE_PROFILES[state].ports, adapters, inputs), AWS_REGION: 'eu-west-1' });
 
-    expect(settings('ExtractText')).toMatchObject({ textExtractor: 'textract', pdfTextLayer: 'never', search: 'embedded' });
+    expect(settings('ExtractText')).toMatchObject({ textExtractor: 'textract', pdfTextLayer: 'first', search: 'embedded' });
     expect(settings('Summarise')).toMatchObject({ summariser: 'bedrock', piiDetector: 'comprehend', bedrock: { modelId: 'us.amazon.nova-lite-v1:0' } });
     expect(settings('Store')).toMatchObject({ search: 'opensearch', openSearch: { service: 'aoss', region: 'eu-west-1', index: 'documents' } });
     expect(settings('Ingest')).toMatchObject({ textExtractor: 'embedded', piiDetector: 'embedded', summariser: 'embedded', search: 'embedded' });
@@ -99,6 +108,38 @@ describe('stage bundles', () => {
     expect(classify).toEqual(expect.arrayContaining(['@opensearch-project/opensearch', './opensearch-client.js', '../embedded/text-extractor/index.js']));
   });
 
+  it('keep the Textract stages\' PDF text-layer reader and pdf.js, load pdf.js\'s worker from beside the bundle, and leave the other AWS adapters out', () => {
+    const adapters = deploymentAdapters({});
+
+    const extract = stageExternalModules(['textExtractor'], adapters);
+
+    expect(extract).not.toContain('../embedded/text-extractor/index.js');
+    expect(extract).not.toContain('./textract-text-extractor.js');
+    expect(extract).not.toContain('pdfjs-dist');
+    expect(extract).not.toContain('tesseract.js');
+    expect(extract).toEqual(expect.arrayContaining(['pdfjs-dist/legacy/build/pdf.worker.mjs', '../adapters/embedded/text-extractor/index.js', './bedrock-summariser.js', './comprehend-pii-detector.js']));
+    expect(stageExternalModules([], adapters)).toEqual(expect.arrayContaining(['./textract-text-extractor.js', '../embedded/text-extractor/index.js', 'pdfjs-dist']));
+    expect(stageExternalModules([], adapters)).not.toContain('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  });
+
+  it('stand in for the OCR engine and the canvas, and for DOMMatrix, only where the text-layer reader runs', () => {
+    const adapters = deploymentAdapters({});
+
+    expect(stageAliases(['textExtractor'], adapters, '/repo')).toEqual({ '@napi-rs/canvas': `/repo/${ABSENT_PACKAGE_SOURCE}`, 'tesseract.js': `/repo/${ABSENT_PACKAGE_SOURCE}` });
+    expect(stageInjects(['textExtractor'], adapters, '/repo')).toEqual([`/repo/${DOM_MATRIX_SOURCE}`]);
+    expect(stageAliases(['summariser', 'piiDetector'], adapters)).toEqual({});
+    expect(stageInjects(['searchIndex'], adapters)).toEqual([]);
+  });
+
+  it('allow a stage\'s index.mjs the 500 KB target, plus room for pdf.js or the OpenSearch client where it runs them', () => {
+    const adapters = deploymentAdapters({});
+
+    expect(stageBundleCeilingBytes([], adapters)).toBe(STAGE_BUNDLE_TARGET_BYTES);
+    expect(stageBundleCeilingBytes(['summariser', 'piiDetector'], adapters)).toBe(STAGE_BUNDLE_TARGET_BYTES);
+    expect(stageBundleCeilingBytes(['textExtractor'], adapters)).toBeGreaterThan(STAGE_BUNDLE_TARGET_BYTES);
+    expect(stageBundleCeilingBytes(['searchIndex'], adapters)).toBeGreaterThan(STAGE_BUNDLE_TARGET_BYTES);
+  });
+
   it('ship the model to the embedded classifier and the prompts to the Bedrock summariser only', () => {
     const adapters = deploymentAdapters({});
 
@@ -106,5 +147,9 @@ describe('stage bundles', () => {
     expect(stageAssets(['summariser', 'piiDetector'], adapters).map((asset) => asset.target)).toEqual(['prompts/combine.md', 'prompts/summarise.md']);
     expect(stageAssets(['classifier'], deploymentAdapters({ classifierEndpointArn: 'arn' }))).toEqual([]);
     expect(stageAssets(['searchIndex'], adapters)).toEqual([]);
+    expect(stageAssets(['textExtractor'], adapters)).toEqual([
+      { source: 'node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs', target: 'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs' },
+      { source: 'node_modules/pdfjs-dist/package.json', target: 'node_modules/pdfjs-dist/package.json' },
+    ]);
   });
 });
