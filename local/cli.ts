@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { EVAL_TASKS, type EvalTask } from './eval/eval-report.js';
 import { PROVIDERS, type Providers } from './providers.js';
 import { executionsCommand } from './commands/executions.js';
 import { processCommand } from './commands/process.js';
@@ -32,18 +33,35 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--dynamodb-port <port>', 'local DynamoDB port (0 = any free port)', integer('--dynamodb-port', 0), 4570)
     .option('--concurrency <n>', 'executions in flight at once', integer('--concurrency', 1), 2)
     .option('--no-seed', 'do not copy the sample documents into a new inbox')
-    .action(async (opts: { inbox: string; s3Port: number; dynamodbPort: number; concurrency: number; seed: boolean }) => {
-      setExit(
-        await upCommand({
-          dataDir: dataDir(),
-          inbox: opts.inbox,
-          s3Port: opts.s3Port,
-          dynamoPort: opts.dynamodbPort,
-          concurrency: opts.concurrency,
-          seed: opts.seed,
-        }),
-      );
-    });
+    .option('--console-port <port>', 'web console port (0 = any free port)', integer('--console-port', 0), 4571)
+    .option('--console-host <host>', 'address the web console binds (default 127.0.0.1: this machine only)')
+    .option('--no-console', 'do not start the web console')
+    .action(
+      async (opts: {
+        inbox: string;
+        s3Port: number;
+        dynamodbPort: number;
+        concurrency: number;
+        seed: boolean;
+        consolePort: number;
+        consoleHost?: string;
+        console: boolean;
+      }) => {
+        setExit(
+          await upCommand({
+            dataDir: dataDir(),
+            inbox: opts.inbox,
+            s3Port: opts.s3Port,
+            dynamoPort: opts.dynamodbPort,
+            concurrency: opts.concurrency,
+            seed: opts.seed,
+            consolePort: opts.consolePort,
+            ...(opts.consoleHost ? { consoleHost: opts.consoleHost } : {}),
+            console: opts.console,
+          }),
+        );
+      },
+    );
 
   program
     .command('process')
@@ -108,12 +126,60 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   program
+    .command('reconcile')
+    .description('compare the upload bucket with the record table and re-drive every object with no terminal record')
+    .option('--dry-run', 'only report what would be re-driven')
+    .option('--json', 'one JSON document on stdout')
+    .option('--bucket <name>', 'a deployed pipeline\'s upload bucket (with --table; AWS credentials and endpoints from the environment)')
+    .option('--table <name>', 'a deployed pipeline\'s record table (with --bucket)')
+    .option('--stale-after <minutes>', 'with --bucket: minutes after which an unfinished record is presumed abandoned', integer('--stale-after', 1), 60)
+    .action(async (opts: { dryRun?: boolean; json?: boolean; bucket?: string; table?: string; staleAfter: number }) => {
+      const { reconcileCommand } = await import('./commands/reconcile.js');
+      setExit(
+        await reconcileCommand({
+          dataDir: dataDir(),
+          dryRun: opts.dryRun === true,
+          json: opts.json === true,
+          ...(opts.bucket ? { bucket: opts.bucket } : {}),
+          ...(opts.table ? { table: opts.table } : {}),
+          staleAfterMinutes: opts.staleAfter,
+        }),
+      );
+    });
+
+  program
     .command('show')
     .description('show a document: record, classification, PII counts by type, summary')
     .argument('<documentId>')
     .option('--json', 'one JSON document on stdout')
     .action(async (documentId: string, opts: { json?: boolean }) => {
       setExit(await showCommand(documentId, { dataDir: dataDir(), json: opts.json === true }));
+    });
+
+  program
+    .command('eval')
+    .description('run the configured adapter over labelled data and print its quality metrics')
+    .addArgument(new Argument('<task>', 'what to evaluate').choices(EVAL_TASKS))
+    .requiredOption('--data <path>', 'labelled JSONL file or folder (ocr: folder of images with <name>.words.txt)')
+    .option('--predictions <file>', 'write what the adapter produced, one JSON line per sample in input order')
+    .option('--train <file>', 'classify: train the embedded classifier on this labelled JSONL first')
+    .option('--json', 'one JSON document on stdout')
+    .addOption(
+      new Option('--providers <providers>', 'embedded adapters, or the real AWS AI services with your credentials')
+        .choices(PROVIDERS)
+        .default('embedded'),
+    )
+    .action(async (task: EvalTask, opts: { data: string; predictions?: string; train?: string; json?: boolean; providers: Providers }) => {
+      const { evalCommand } = await import('./commands/eval.js');
+      setExit(
+        await evalCommand(task, {
+          data: opts.data,
+          json: opts.json === true,
+          providers: opts.providers,
+          ...(opts.predictions ? { predictions: opts.predictions } : {}),
+          ...(opts.train ? { train: opts.train } : {}),
+        }),
+      );
     });
 
   program

@@ -9,6 +9,11 @@ import { fileLog } from './file-log.js';
 import { dataPaths, ensureDataDirs, LOCAL_NAMES, type DataPaths } from './paths.js';
 import { PipelineRunner } from './pipeline-runner.js';
 import { provisionLocalResources, startEmbeddedServices, useLocalEndpoints, type EmbeddedServices } from './services.js';
+import { createS3Client } from '../shared/aws/clients.js';
+import { closeInterruptedExecutions } from './reconcile/interrupted-executions.js';
+import { NOTHING_ALIVE } from './reconcile/liveness.js';
+import { reconcile, type ReconcileReport } from './reconcile/reconcile.js';
+import { clearRedriveRequests, redriveFolder, watchRedriveRequests } from './reconcile/redrive-requests.js';
 
 export interface LocalRuntimeOptions {
   readonly dataDir: string;
@@ -24,6 +29,11 @@ export interface LocalRuntimeOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Write runtime.json so other docpipe commands use this runtime's services (what `docpipe up` does). */
   readonly advertise?: boolean;
+  /**
+   * Re-drive, at start, every upload a stopped runtime left without a terminal record (default true). Off for
+   * `docpipe reconcile`, which plans and reports the same work itself.
+   */
+  readonly recover?: boolean;
 }
 
 export interface LocalRuntime {
@@ -34,6 +44,8 @@ export interface LocalRuntime {
   readonly deps: StageDeps;
   readonly config: StageConfig;
   readonly log: Log;
+  /** What the start-up recovery found and re-drove; undefined when it was off. */
+  readonly recovery: ReconcileReport | undefined;
   close(): Promise<void>;
 }
 
@@ -101,6 +113,35 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
   });
 
+  // Only this process uses the data folder now: whatever a stopped runtime left unfinished is re-driven.
+  const redriveRequests = redriveFolder(paths.root);
+  let recovery: ReconcileReport | undefined;
+  if (options.recover !== false) {
+    clearRedriveRequests(redriveRequests);
+    const interrupted = closeInterruptedExecutions(executions);
+    const s3 = createS3Client();
+    try {
+      recovery = await reconcile(
+        {
+          s3,
+          records: deps.records,
+          bucket: LOCAL_NAMES.uploadBucket,
+          region: LOCAL_NAMES.region,
+          liveness: NOTHING_ALIVE,
+          redrive: async (event) => void runner.start(event),
+          log,
+        },
+        { dryRun: false },
+      );
+    } finally {
+      s3.destroy();
+    }
+    if (interrupted > 0 || recovery.actions.length > 0) {
+      log.warn('Recovered unfinished work', { interruptedExecutions: interrupted, redriven: recovery.redriven.length, actions: recovery.actions.length });
+    }
+  }
+  const stopRedriveRequests = options.advertise ? watchRedriveRequests(redriveRequests, (event) => void runner.start(event), log) : undefined;
+
   if (options.advertise) {
     const advertised: AdvertisedRuntime = {
       pid: process.pid,
@@ -120,7 +161,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     deps,
     config,
     log,
+    recovery,
     async close() {
+      stopRedriveRequests?.();
       await runner.idle();
       if (options.advertise) rmSync(paths.runtimeFile, { force: true });
       await deps.close();

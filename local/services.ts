@@ -96,7 +96,15 @@ export async function ensureTable(tableName: string): Promise<void> {
     await db.send(new DescribeTableCommand({ TableName: tableName }));
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
-    await db.send(
+    await createTable(db, tableName);
+  } finally {
+    db.destroy();
+  }
+}
+
+/** Creates the table and waits until it is ACTIVE (dynalite answers requests on a CREATING table with not found). */
+async function createTable(db: ReturnType<typeof createDynamoClient>, tableName: string): Promise<void> {
+  await db.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
@@ -110,9 +118,12 @@ export async function ensureTable(tableName: string): Promise<void> {
         ],
       }),
     );
-  } finally {
-    db.destroy();
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const described = await db.send(new DescribeTableCommand({ TableName: tableName }));
+    if (described.Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
+  throw new Error(`The local table ${tableName} did not become active`);
 }
 
 function listen(server: Server, port: number): Promise<void> {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ConfigurationError } from './errors.js';
+import { faultRulesProblem, parseFaultRules, type FaultPlan } from './faults/fault-rules.js';
 
 /**
  * Stage settings, read from the environment once at start-up (Lambda cold start or local runtime start) and validated.
@@ -26,6 +27,24 @@ const envSchema = z.object({
   DOCPIPE_EXTRACTION_MAX_WAIT_SECONDS: positiveInt.default(1800),
   /** OCR engines run in parallel by the embedded text extractor. Default 1. */
   DOCPIPE_OCR_WORKERS: positiveInt.default(1),
+  /**
+   * Fault injection, for testing how the pipeline copes with failing services: comma-separated
+   * `<port>:<kind>:<rate>[:<max in a row>]` rules, e.g. `extract:throttle:0.3,summarise:error:1`.
+   * Ports: extract, classify, pii (or redact), summarise, index (or search). Kinds: throttle (ThrottlingError) and
+   * transient (TransientError), both retried by the state machine; error (or permanent), never retried, so the document
+   * ends FAILED. Rate: probability from 0 to 1 that a call fails. Max in a row (retryable kinds, default 2): most
+   * consecutive failures of one call, kept below the state machine's retry budget so retries recover; raise it to
+   * exhaust the retries. Unset: no faults.
+   */
+  DOCPIPE_FAULTS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = faultRulesProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  /** Seed of the fault decisions: the same seed and documents fail the same calls on every run. Default `docpipe`. */
+  DOCPIPE_FAULTS_SEED: z.string().min(1).default('docpipe'),
 });
 
 export type StageConfig = {
@@ -38,6 +57,8 @@ export type StageConfig = {
   readonly classifierModelPath: string | undefined;
   readonly ocrWorkers: number;
   readonly extractionMaxWaitSeconds: number;
+  /** Faults DOCPIPE_FAULTS injects into the ports; no rules when unset. */
+  readonly faults: FaultPlan;
 };
 
 export function loadStageConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
@@ -57,5 +78,6 @@ export function loadStageConfig(env: NodeJS.ProcessEnv = process.env): StageConf
     classifierModelPath: e.DOCPIPE_CLASSIFIER_MODEL,
     ocrWorkers: e.DOCPIPE_OCR_WORKERS,
     extractionMaxWaitSeconds: e.DOCPIPE_EXTRACTION_MAX_WAIT_SECONDS,
+    faults: { rules: parseFaultRules(e.DOCPIPE_FAULTS), seed: e.DOCPIPE_FAULTS_SEED },
   };
 }

@@ -60,3 +60,13 @@ export class ExtractionTimedOutError extends DocpipeError {
   override readonly name = 'ExtractionTimedOutError';
   readonly retryable = false;
 }
+
+/**
+ * PII redaction could not be done (the detector failed or could not be loaded). Redaction fails closed: the document
+ * fails and nothing about it is indexed. Never retried as such; a throttled or transient detector failure keeps its
+ * own retryable class, with a message that names redaction.
+ */
+export class RedactionFailedError extends DocpipeError {
+  override readonly name = 'RedactionFailedError';
+  readonly retryable = false;
+}

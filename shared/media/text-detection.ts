@@ -1,5 +1,6 @@
 import { bytesAt } from './byte-patterns.js';
 import { SUPPORTED_FORMATS_SENTENCE, type SniffResult } from './sniff-result.js';
+import { identifyMarkup } from './markup-detection.js';
 import { decodeUtf8Head, UTF8_BOM } from './utf8.js';
 
 /** Above this share of control characters, valid UTF-8 is still treated as binary data rather than text. */
@@ -83,6 +84,13 @@ export function classifyTextOrBinary(head: Uint8Array): SniffResult {
   if (body.length === 0) {
     return { ok: false, detected: 'empty text file', reason: 'The file holds no text, only a UTF-8 byte-order mark.' };
   }
+  if (body.every((byte) => byte === 0)) {
+    return {
+      ok: false,
+      detected: 'zero bytes',
+      reason: 'The file begins with nothing but zero bytes: it was probably not completely written or copied. Upload the original again.',
+    };
+  }
   if (body.includes(0)) {
     if (looksLikeUtf16WithoutBom(body)) {
       return unsupportedText(
@@ -103,5 +111,5 @@ export function classifyTextOrBinary(head: Uint8Array): SniffResult {
     return BINARY_DATA;
   }
   if (controlCharacterShare(text) > MAX_CONTROL_CHARACTER_SHARE) return BINARY_DATA;
-  return { ok: true, mediaType: 'text/plain' };
+  return identifyMarkup(text) ?? { ok: true, mediaType: 'text/plain' };
 }

@@ -27,6 +27,9 @@ export function uploadIdFor(eventTime: string, eventId: string): string {
   return `${eventTime}#${eventId}`;
 }
 
+/** The error name recorded on a document or upload whose execution stopped before it finished (a crash, a lost worker). */
+export const INTERRUPTED_ERROR = 'Interrupted';
+
 export type ClaimResult = { readonly claimed: true } | { readonly claimed: false; readonly existing: DocumentRecord };
 
 type Writable<T> = { -readonly [K in keyof T]?: T[K] };
@@ -60,6 +63,37 @@ export class RecordStore {
         if (existing) return { claimed: false, existing };
       }
       throw toDocpipeError(error, 'claiming the document record');
+    }
+  }
+
+  /**
+   * Ends the claim of a document whose processing was interrupted (its execution is gone): the record becomes FAILED
+   * with the reason, so the next attempt (a re-drive or a re-upload) may claim it again. Conditional on the record
+   * still being PROCESSING under that execution, so a live or later attempt is never touched. True when released.
+   */
+  async releaseInterruptedClaim(documentId: string, executionId: string, reason: string, now: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: documentPk(documentId), sk: DOCUMENT_SK },
+          UpdateExpression: 'SET #status = :failed, #error = :error, reason = :reason, failedAt = :now, updatedAt = :now',
+          ConditionExpression: '#status = :processing AND executionId = :execution',
+          ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+          ExpressionAttributeValues: {
+            ':failed': 'FAILED',
+            ':processing': 'PROCESSING',
+            ':execution': executionId,
+            ':error': INTERRUPTED_ERROR,
+            ':reason': reason,
+            ':now': now,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw toDocpipeError(error, 'releasing an interrupted claim');
     }
   }
 

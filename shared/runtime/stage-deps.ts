@@ -3,6 +3,8 @@ import { createDocumentClient, createS3Client } from '../aws/clients.js';
 import { ObjectStore } from '../aws/object-store.js';
 import type { StageConfig } from '../config.js';
 import { ConfigurationError } from '../errors.js';
+import { FaultInjector } from '../faults/fault-injector.js';
+import { withFaults } from '../faults/faulty-adapters.js';
 import type { Log } from '../log.js';
 import type { Classifier } from '../ports/classifier.js';
 import type { PiiDetector } from '../ports/pii-detector.js';
@@ -33,6 +35,8 @@ export interface StageDeps {
   readonly piiDetector: () => Promise<PiiDetector>;
   readonly summariser: () => Promise<Summariser>;
   readonly searchIndex: () => Promise<SearchIndex>;
+  /** Decides which port calls DOCPIPE_FAULTS fails; inactive when no faults are configured. */
+  readonly faults: FaultInjector;
   /** Releases workers and files held by the adapters created so far. */
   close(): Promise<void>;
 }
@@ -53,12 +57,8 @@ export function buildStageDeps(config: StageConfig, log: Log, overrides: Adapter
     return resource;
   };
 
-  return {
-    config,
-    objects: new ObjectStore(instrument(createS3Client())),
-    records: new RecordStore(instrument(createDocumentClient()), config.tableName),
-    log,
-    now: () => new Date(),
+  const faults = new FaultInjector(config.faults, log);
+  const ports = withFaults({
     textExtractor:
       overrides.textExtractor ??
       lazy(async () => {
@@ -94,6 +94,16 @@ export function buildStageDeps(config: StageConfig, log: Log, overrides: Adapter
         await index.ensureIndex();
         return index;
       }),
+  }, faults);
+
+  return {
+    config,
+    objects: new ObjectStore(instrument(createS3Client())),
+    records: new RecordStore(instrument(createDocumentClient()), config.tableName),
+    log,
+    now: () => new Date(),
+    ...ports,
+    faults,
     async close() {
       await Promise.all(opened.splice(0).map((resource) => resource.close()));
     },

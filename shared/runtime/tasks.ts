@@ -6,6 +6,8 @@ import { recordFailureTask } from '../../stages/record-failure/record-failure.js
 import { redactTask } from '../../stages/redact/redact.js';
 import { storeTask } from '../../stages/store/store.js';
 import { summariseTask } from '../../stages/summarise/summarise.js';
+import { runInFaultScope } from '../faults/fault-scope.js';
+import { correlationOf } from './correlation.js';
 import type { StageDeps } from './stage-deps.js';
 import type { TaskStateName } from './task-names.js';
 
@@ -17,6 +19,20 @@ export { TASK_STATE_NAMES, type TaskStateName } from './task-names.js';
 /** The stage functions that run the Task states of statemachine/pipeline.asl.json. */
 
 export function createTaskFunctions(deps: StageDeps): Record<TaskStateName, TaskFunction> {
+  const tasks = stageTasks(deps);
+  if (!deps.faults.active) return tasks;
+  // Under fault injection, each Task state of each upload is a scope that counts the faults it met (fault-scope.ts).
+  const scoped = (state: TaskStateName, task: TaskFunction): TaskFunction => async (input) => {
+    const ids = correlationOf(input);
+    const scope = `${ids.uploadId ?? ids.documentId ?? ids.executionId ?? 'unknown'}/${state}`;
+    const output = await runInFaultScope(scope, () => task(input));
+    deps.faults.endScope(scope);
+    return output;
+  };
+  return Object.fromEntries(Object.entries(tasks).map(([state, task]) => [state, scoped(state as TaskStateName, task)])) as Record<TaskStateName, TaskFunction>;
+}
+
+function stageTasks(deps: StageDeps): Record<TaskStateName, TaskFunction> {
   const { config } = deps;
   return {
     Ingest: ingestTask({ objects: deps.objects, records: deps.records, log: deps.log, maxBytes: config.maxBytes, now: deps.now }),

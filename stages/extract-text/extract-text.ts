@@ -2,7 +2,7 @@ import type { ObjectStore } from '../../shared/aws/object-store.js';
 import { extractInputSchema, extractTextOutputSchema, type ExtractInput, type ExtractTextOutput } from '../../shared/contracts/stages.js';
 import { defineTask } from '../../shared/contracts/task.js';
 import type { Log } from '../../shared/log.js';
-import type { ExtractedPage, ExtractionRequest, TextExtractor } from '../../shared/ports/text-extractor.js';
+import type { ExtractionRequest, TextExtractor } from '../../shared/ports/text-extractor.js';
 import { storePages } from './store-pages.js';
 
 export interface ExtractTextDeps {
@@ -40,9 +40,8 @@ export async function extractText(input: ExtractInput, deps: ExtractTextDeps): P
     return { status: 'IN_PROGRESS', jobId, waitSeconds: ASYNC_CHECK_SECONDS, startedAt: deps.now().toISOString(), checks: 0 };
   }
 
-  const pages: ExtractedPage[] = [];
-  for await (const page of extractor.extractPages(request)) pages.push(page);
-  const extraction = await storePages(document, pages, deps);
+  // Pages are read, extracted and handed over one at a time; only their text is kept.
+  const extraction = await storePages(document, extractor.extractPages(request), deps);
   deps.log.info('Text extracted', {
     documentId: document.documentId,
     pageCount: extraction.pageCount,

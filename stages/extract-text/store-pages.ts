@@ -5,22 +5,22 @@ import { InvalidDocumentError } from '../../shared/errors.js';
 import type { ExtractedPage } from '../../shared/ports/text-extractor.js';
 
 /**
- * Checks that the pages hold some text, writes them to the derived bucket and returns the reference the next states
- * carry. Shared by ExtractText (synchronous extraction) and CheckExtraction (a finished asynchronous job).
+ * Takes the pages as the extractor hands them over, one at a time, keeping only their text; checks that they hold
+ * some words; writes them to the derived bucket and returns the reference the next states carry. Shared by
+ * ExtractText (synchronous extraction) and CheckExtraction (a finished asynchronous job).
  */
 export async function storePages(
   document: ClaimedDocument,
-  extracted: readonly ExtractedPage[],
+  extracted: AsyncIterable<ExtractedPage> | Iterable<ExtractedPage>,
   deps: { readonly objects: ObjectStore; readonly derivedBucket: string },
 ): Promise<CompletedExtraction> {
-  const pages: StoredPages['pages'] = extracted.map((page) => ({
-    pageNumber: page.pageNumber,
-    text: page.text,
-    method: page.method,
-    confidence: page.confidence,
-  }));
+  const pages: StoredPages['pages'] = [];
+  let letters = 0;
+  for await (const page of extracted) {
+    pages.push({ pageNumber: page.pageNumber, text: page.text, method: page.method, confidence: page.confidence });
+    letters += page.text.match(/\p{L}/gu)?.length ?? 0;
+  }
   if (pages.length === 0) throw new InvalidDocumentError('The document has no pages');
-  const letters = pages.reduce((sum, page) => sum + (page.text.match(/\p{L}/gu)?.length ?? 0), 0);
   if (letters === 0) {
     throw new InvalidDocumentError(
       document.mediaType === 'text/plain'

@@ -5,6 +5,7 @@ import { defineTask } from '../../shared/contracts/task.js';
 import type { Log } from '../../shared/log.js';
 import type { PiiDetector, PiiEntityType } from '../../shared/ports/pii-detector.js';
 import { countByType, redactText } from '../../shared/redaction.js';
+import { guardRedaction } from './redaction-failure.js';
 
 export interface RedactDeps {
   readonly objects: ObjectStore;
@@ -19,12 +20,12 @@ export interface RedactDeps {
  */
 export async function redact(input: AnalyseInput, deps: RedactDeps): Promise<RedactionResult> {
   const stored = await deps.objects.readJson(input.extraction.text, storedPagesSchema);
-  const detector = await deps.piiDetector();
+  const detector = await guardRedaction('the text', () => deps.piiDetector());
   const counts: Partial<Record<PiiEntityType, number>> = {};
   let entityCount = 0;
   const pages: StoredPages['pages'] = [];
   for (const page of stored.pages) {
-    const entities = await detector.detect(page.text);
+    const entities = await guardRedaction(`page ${page.pageNumber}`, () => detector.detect(page.text));
     entityCount += entities.length;
     for (const [type, count] of Object.entries(countByType(entities)) as [PiiEntityType, number][]) {
       counts[type] = (counts[type] ?? 0) + count;

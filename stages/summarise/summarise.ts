@@ -7,6 +7,7 @@ import type { Log } from '../../shared/log.js';
 import type { PiiDetector } from '../../shared/ports/pii-detector.js';
 import type { Summariser } from '../../shared/ports/summariser.js';
 import { redactText } from '../../shared/redaction.js';
+import { guardRedaction } from '../redact/redaction-failure.js';
 
 export interface SummariseDeps {
   readonly objects: ObjectStore;
@@ -22,8 +23,9 @@ export interface SummariseDeps {
 export async function summarise(input: AnalyseInput, deps: SummariseDeps): Promise<SummaryResult> {
   const stored = await deps.objects.readJson(input.extraction.text, storedPagesSchema);
   const result = await (await deps.summariser()).summarise(joinPages(stored.pages, deps.maxAnalysisChars));
-  const detector = await deps.piiDetector();
-  const scrub = async (text: string): Promise<string> => redactText(text, await detector.detect(text));
+  const detector = await guardRedaction('the summary', () => deps.piiDetector());
+  const scrub = async (text: string): Promise<string> =>
+    redactText(text, await guardRedaction('the summary', () => detector.detect(text)));
   const summaryText = await scrub(result.summary);
   const keyPoints: string[] = [];
   for (const point of result.keyPoints) keyPoints.push(await scrub(point));

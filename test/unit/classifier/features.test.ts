@@ -36,6 +36,7 @@ describe('buildVocabulary', () => {
   function vocabularyOf(selection: 'frequency' | 'chi2', maxFeatures: number) {
     const options = resolveClassifierOptions({
       char: null,
+      layout: false,
       selection,
       word: { minN: 1, maxN: 1, maxFeatures, weight: 1 },
     });

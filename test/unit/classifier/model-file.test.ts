@@ -41,6 +41,18 @@ describe('classifier model files', () => {
     expect(await loadClassifierModel(path)).toEqual(model);
   });
 
+  it('reads a model file written before label-ratio weighting existed as plain TF-IDF (power 0)', async () => {
+    // Prepare
+    const path = join(folder, 'older.json');
+    const { labelRatioPower, ...olderOptions } = model.options;
+    await writeFile(path, JSON.stringify({ ...model, options: olderOptions }));
+    // Act
+    const loaded = await loadClassifierModel(path);
+    // Assess
+    expect(labelRatioPower).toBeGreaterThan(0);
+    expect(loaded.options.labelRatioPower).toBe(0);
+  });
+
   it('names the file when it is not JSON', async () => {
     // Prepare
     const path = join(folder, 'corrupt.json');

@@ -71,6 +71,20 @@ describe('trainClassifier and EmbeddedClassifier', () => {
     expect(noise).toEqual(empty);
   });
 
+  it('stretches the weight of terms that point to one label when label-ratio weighting is on', () => {
+    // Prepare: the same corpus, words only, with and without the weighting.
+    const word = { minN: 1, maxN: 1, maxFeatures: 1000, weight: 1 };
+    const plain = trainClassifier(TINY_CORPUS, { char: null, layout: false, word, labelRatioPower: 0 });
+    const weighted = trainClassifier(TINY_CORPUS, { char: null, layout: false, word, labelRatioPower: 1 });
+    const weightOf = (trained: typeof model, term: string): number =>
+      trained.idf.word[trained.vocabulary.word.indexOf(term)] ?? Number.NaN;
+    // Act: how much each term's weight grew.
+    const growth = (term: string): number => weightOf(weighted, term) / weightOf(plain, term);
+    // Assess: "invoice" (one label only) grows more than "the" (every label).
+    expect(weighted.vocabulary.word).toEqual(plain.vocabulary.word);
+    expect(growth('invoice')).toBeGreaterThan(growth('the'));
+  });
+
   it('refuses to train on a single label', () => {
     // Prepare
     const oneLabel = TINY_CORPUS.filter((sample) => sample.label === 'recipe');

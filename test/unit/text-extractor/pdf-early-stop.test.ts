@@ -54,7 +54,7 @@ describe('EmbeddedTextExtractor when the consumer stops early', () => {
     })();
 
     // Assess
-    await expect(extraction).rejects.toThrow('PDF has 1 pages; the limit is 0');
+    await expect(extraction).rejects.toThrow('PDF has 1 pages, over the limit of 0 (setting DOCPIPE_MAX_PAGES)');
     expect(released).toEqual([1]);
   });
 

@@ -73,7 +73,7 @@ describe('EmbeddedTextExtractor on PDFs it cannot read', () => {
 
     // Assess
     await expect(extraction).rejects.toThrow(PageLimitExceededError);
-    await expect(extraction).rejects.toThrow('PDF has 3 pages; the limit is 2');
+    await expect(extraction).rejects.toThrow('PDF has 3 pages, over the limit of 2 (setting DOCPIPE_MAX_PAGES)');
     expect(received).toEqual([]);
   });
 });

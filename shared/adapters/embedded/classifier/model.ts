@@ -9,7 +9,8 @@ const blockArrays = <T extends z.ZodType>(item: T) => z.object({ word: z.array(i
 /**
  * The model file: a TF-IDF vocabulary per feature block (word n-grams, then character n-grams) and a softmax
  * regression over the joined features. `weights[k][j]` is the weight of feature j for `labels[k]`, where feature j
- * counts the word terms first and the character terms after them.
+ * counts the word terms first and the character terms after them. `idf` holds each term's weight: its inverse
+ * document frequency, times its label ratio to the power `options.labelRatioPower` when that is above 0.
  */
 export const classifierModelSchema = z
   .object({

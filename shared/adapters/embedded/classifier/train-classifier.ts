@@ -1,6 +1,7 @@
 import { ContractViolationError } from '../../../errors.js';
 import { FeatureSpace } from './feature-space.js';
 import { extractTermCounts } from './features.js';
+import { labelRatios, weightByLabelRatio } from './label-ratio.js';
 import { CLASSIFIER_MODEL_FORMAT, CLASSIFIER_MODEL_VERSION, type ClassifierModel } from './model.js';
 import { resolveClassifierOptions, type ClassifierOptions, type ClassifierOptionsInput } from './options.js';
 import { fitSoftmaxRegression, type SoftmaxParameters } from './softmax-regression.js';
@@ -71,8 +72,10 @@ function toModel(
 }
 
 /**
- * Trains a TF-IDF + multinomial logistic regression classifier. Deterministic: the same samples and options give
- * the same weights (only `trainedAt` differs). Needs at least two distinct labels.
+ * Trains a TF-IDF + multinomial logistic regression classifier. With `labelRatioPower` on, the TF-IDF weights are
+ * first multiplied by each term's label ratio (measured on the plain TF-IDF vectors), and the model stores the
+ * product as the term's weight. Deterministic: the same samples and options give the same weights (only
+ * `trainedAt` differs). Needs at least two distinct labels.
  */
 export function trainClassifier(samples: readonly LabelledSample[], options?: ClassifierOptionsInput): ClassifierModel {
   const resolved = resolveClassifierOptions(options);
@@ -84,9 +87,16 @@ export function trainClassifier(samples: readonly LabelledSample[], options?: Cl
   const labelOfSample = samples.map((sample) => labelIndex.get(sample.label) ?? 0);
 
   const counts = samples.map((sample) => extractTermCounts(sample.text, resolved));
-  const vocabulary = buildVocabulary(counts, labelOfSample, labels.length, resolved);
-  const space = new FeatureSpace(vocabulary, resolved);
-  const vectors = counts.map((count) => space.vectorise(count));
+  const tfidf = buildVocabulary(counts, labelOfSample, labels.length, resolved);
+  let space = new FeatureSpace(tfidf, resolved);
+  let vectors = counts.map((count) => space.vectorise(count));
+  let vocabulary = tfidf;
+  if (resolved.labelRatioPower > 0) {
+    const ratios = labelRatios(vectors, labelOfSample, labels.length, space.size);
+    vocabulary = weightByLabelRatio(tfidf, ratios, resolved.labelRatioPower);
+    space = new FeatureSpace(vocabulary, resolved);
+    vectors = counts.map((count) => space.vectorise(count));
+  }
 
   const fit = fitSoftmaxRegression(
     {

@@ -12,7 +12,11 @@ const MIN_RANGE = 32;
  */
 export function stretchContrast(raster: GrayRaster): GrayRaster {
   const histogram = new Uint32Array(256);
-  for (const value of raster.pixels) histogram[value] = (histogram[value] ?? 0) + 1;
+  const { pixels: source } = raster;
+  for (let index = 0; index < source.length; index += 1) {
+    const value = source[index] ?? 0;
+    histogram[value] = (histogram[value] ?? 0) + 1;
+  }
   const clipped = raster.pixels.length * CLIP_SHARE;
   const low = percentileLevel(histogram, clipped, 1);
   const high = percentileLevel(histogram, clipped, -1);

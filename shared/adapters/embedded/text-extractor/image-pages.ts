@@ -2,11 +2,11 @@ import { loadImage, type Image } from '@napi-rs/canvas';
 import { InvalidDocumentError, PageLimitExceededError } from '../../../errors.js';
 import type { ExtractedPage, ExtractionRequest } from '../../../ports/text-extractor.js';
 import { assertImageSizeAcceptable, type ImageFrame } from './image-frame.js';
-import { readJpegHeader } from './jpeg-header.js';
+import { assertJpegComplete, readJpegHeader } from './jpeg-header.js';
 import { rasterizeForOcr } from './ocr-raster.js';
 import { planOcrScaling } from './ocr-scaling.js';
 import type { OcrService } from './ocr-service.js';
-import { readPngHeader } from './png-header.js';
+import { assertPngIntact, readPngHeader } from './png-header.js';
 import { UnreadableImageError } from './tesseract-engine.js';
 import { readTiffPages, tiffWithFirstPage } from './tiff-pages.js';
 
@@ -23,7 +23,7 @@ interface ImagePage {
 export async function* extractImagePages(request: ExtractionRequest, ocr: OcrService): AsyncGenerator<ExtractedPage> {
   const pages = imagePages(request, ocr);
   if (pages.length > request.maxPages) {
-    throw new PageLimitExceededError(`Image has ${pages.length} pages; the limit is ${request.maxPages}`);
+    throw new PageLimitExceededError(`Image has ${pages.length} pages, over the limit of ${request.maxPages} (setting DOCPIPE_MAX_PAGES)`);
   }
   pages.forEach((page, index) => assertImageSizeAcceptable(page.frame, pageLabel(request, index, pages.length)));
   for (const [index, page] of pages.entries()) {
@@ -39,9 +39,9 @@ function imagePages(request: ExtractionRequest, ocr: OcrService): ImagePage[] {
   const { bytes, mediaType } = request;
   switch (mediaType) {
     case 'image/png':
-      return [{ frame: readPngHeader(bytes), decode: () => decodeImage(bytes, 'PNG image') }];
+      return [{ frame: readPngHeader(bytes), decode: () => decodeImage(bytes, 'PNG image', assertPngIntact) }];
     case 'image/jpeg':
-      return [{ frame: readJpegHeader(bytes), decode: () => decodeImage(bytes, 'JPEG image') }];
+      return [{ frame: readJpegHeader(bytes), decode: () => decodeImage(bytes, 'JPEG image', assertJpegComplete) }];
     case 'image/tiff':
       return readTiffPages(bytes, request.maxPages).map((page, index) => ({
         frame: page,
@@ -52,8 +52,12 @@ function imagePages(request: ExtractionRequest, ocr: OcrService): ImagePage[] {
   }
 }
 
-/** Decodes PNG or JPEG pixels with the canvas (which also applies a JPEG's EXIF orientation). */
-async function decodeImage(bytes: Uint8Array, label: string): Promise<Image> {
+/**
+ * Decodes PNG or JPEG pixels with the canvas (which also applies a JPEG's EXIF orientation), after checking the
+ * file is whole: the canvas decodes a damaged or cut-off file without complaint, filling the gaps.
+ */
+async function decodeImage(bytes: Uint8Array, label: string, assertIntact?: (bytes: Uint8Array) => void): Promise<Image> {
+  assertIntact?.(bytes);
   try {
     return await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {

@@ -38,6 +38,32 @@ export function readJpegHeader(bytes: Uint8Array): ImageFrame {
   });
 }
 
+/**
+ * Checks that a JPEG's image data is complete: an end-of-image marker follows the first scan. Inside scan data
+ * every 0xFF byte is followed by 0x00 or a restart marker, so the first 0xFF 0xD9 after the scan starts is the
+ * real end (an EXIF thumbnail's own end marker comes earlier, before the scan). A decoder would fill a cut-off
+ * image with grey and hand OCR half a page.
+ */
+export function assertJpegComplete(bytes: Uint8Array): void {
+  const scanStart = parseHeader(bytes, 'JPEG', (view) => {
+    let offset = 2;
+    for (;;) {
+      if (view.getUint8(offset) !== 0xff) throw new InvalidDocumentError('JPEG image is corrupt: marker expected');
+      while (view.getUint8(offset) === 0xff) offset += 1;
+      const marker = view.getUint8(offset);
+      offset += 1;
+      if (isStandalone(marker)) continue;
+      if (marker === END_OF_IMAGE) throw new InvalidDocumentError('JPEG image is corrupt: it ends before any image data');
+      if (marker === START_OF_SCAN) return offset;
+      offset += view.getUint16(offset);
+    }
+  });
+  for (let index = scanStart; index + 1 < bytes.byteLength; index += 1) {
+    if (bytes[index] === 0xff && bytes[index + 1] === END_OF_IMAGE) return;
+  }
+  throw new InvalidDocumentError('JPEG image is truncated: its image data stops part-way (an incomplete upload or copy)');
+}
+
 function isStandalone(marker: number): boolean {
   return marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7);
 }

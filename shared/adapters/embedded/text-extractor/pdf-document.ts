@@ -36,17 +36,31 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
     return { document, close: () => task.destroy() };
   } catch (error) {
     await task.destroy().catch(() => undefined);
-    throw unreadablePdf(error);
+    throw unreadablePdf(error, bytes);
   }
 }
 
-function unreadablePdf(error: unknown): InvalidDocumentError {
+/** A complete PDF ends with `%%EOF` (give or take trailing whitespace or junk) within its last kilobyte. */
+const END_MARKER_SEARCH_BYTES = 1024;
+
+function endsWithEofMarker(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-END_MARKER_SEARCH_BYTES);
+  return tail.includes('%%EOF', 0, 'latin1');
+}
+
+function unreadablePdf(error: unknown, bytes: Uint8Array): InvalidDocumentError {
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'PasswordException') {
     return new InvalidDocumentError('PDF is encrypted (password-protected); remove the password and upload it again', {
       cause: error,
     });
+  }
+  if (name === 'InvalidPDFException' && !endsWithEofMarker(bytes)) {
+    return new InvalidDocumentError(
+      'PDF is corrupt or truncated: the file stops before its end-of-file marker (an incomplete upload or copy)',
+      { cause: error },
+    );
   }
   if (name === 'InvalidPDFException') {
     return new InvalidDocumentError(`PDF is corrupt or truncated: ${message}`, { cause: error });

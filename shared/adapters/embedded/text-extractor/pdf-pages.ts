@@ -70,7 +70,7 @@ export async function readPdfTextLayers(
 function checkedPageCount(document: PDFDocumentProxy, maxPages: number): number {
   const pageCount = document.numPages;
   if (pageCount === 0) throw new InvalidDocumentError('PDF has no pages');
-  if (pageCount > maxPages) throw new PageLimitExceededError(`PDF has ${pageCount} pages; the limit is ${maxPages}`);
+  if (pageCount > maxPages) throw new PageLimitExceededError(`PDF has ${pageCount} pages, over the limit of ${maxPages} (setting DOCPIPE_MAX_PAGES)`);
   return pageCount;
 }
 

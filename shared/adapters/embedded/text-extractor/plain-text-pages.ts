@@ -12,7 +12,7 @@ export function plainTextPages(bytes: Uint8Array, maxPages: number): ExtractedPa
   const parts = text.split(FORM_FEED);
   if (parts.length > 1 && parts[parts.length - 1]?.trim() === '') parts.pop();
   if (parts.length > maxPages) {
-    throw new PageLimitExceededError(`Text has ${parts.length} pages (form feeds); the limit is ${maxPages}`);
+    throw new PageLimitExceededError(`Text has ${parts.length} pages (form feeds), over the limit of ${maxPages} (setting DOCPIPE_MAX_PAGES)`);
   }
   return parts.map((pageText, index) => ({
     pageNumber: index + 1,

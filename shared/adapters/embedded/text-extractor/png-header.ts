@@ -1,3 +1,4 @@
+import { constants, crc32, inflateSync } from 'node:zlib';
 import { InvalidDocumentError } from '../../../errors.js';
 import { parseHeader, plausibleDpi, type ImageFrame } from './image-frame.js';
 
@@ -15,6 +16,45 @@ export function readPngHeader(bytes: Uint8Array): ImageFrame {
     const height = view.getUint32(20);
     return { width, height, ...readPhysicalDensity(view) };
   });
+}
+
+/** Critical chunks, whose checksum must match (as libpng insists); ancillary ones may be damaged harmlessly. */
+const CRITICAL_CHUNKS = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND']);
+/** Compressed bytes inflated to check the image data: at most about 1,000 times as many come out. */
+const INFLATE_PROBE_BYTES = 2048;
+
+/**
+ * Checks a PNG's structure before its pixels are decoded, which would otherwise fill damaged parts with black and
+ * hand OCR an empty page: every chunk complete, critical chunks with matching checksums, image data present and
+ * starting as a valid zlib stream, and an IEND chunk at the end.
+ */
+export function assertPngIntact(bytes: Uint8Array): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = SIGNATURE.length;
+  let imageData: Uint8Array | undefined;
+  for (;;) {
+    if (offset + 12 > bytes.byteLength) throw truncatedPng();
+    const length = view.getUint32(offset);
+    const type = chunkType(view, offset);
+    const end = offset + 12 + length;
+    if (end > bytes.byteLength) throw truncatedPng();
+    if (CRITICAL_CHUNKS.has(type) && crc32(bytes.subarray(offset + 4, end - 4)) !== view.getUint32(end - 4)) {
+      throw new InvalidDocumentError(`PNG image is corrupt: its ${type} chunk fails its checksum`);
+    }
+    if (type === 'IDAT' && imageData === undefined) imageData = bytes.subarray(offset + 8, end - 4);
+    if (type === 'IEND') break;
+    offset = end;
+  }
+  if (imageData === undefined) throw new InvalidDocumentError('PNG image is corrupt: it holds no image data');
+  try {
+    inflateSync(imageData.subarray(0, INFLATE_PROBE_BYTES), { finishFlush: constants.Z_SYNC_FLUSH });
+  } catch (error) {
+    throw new InvalidDocumentError('PNG image is corrupt: its compressed image data is damaged', { cause: error });
+  }
+}
+
+function truncatedPng(): InvalidDocumentError {
+  return new InvalidDocumentError('PNG image is truncated: the file ends before its last chunk (an incomplete upload or copy)');
 }
 
 function readPhysicalDensity(view: DataView): Pick<ImageFrame, 'xDpi' | 'yDpi'> {

@@ -43,7 +43,7 @@ export function readTiffPages(bytes: Uint8Array, maxPages: number): TiffPage[] {
       if (!page.reducedResolution) {
         pages.push(page.frame);
         if (pages.length > maxPages) {
-          throw new PageLimitExceededError(`TIFF image has more than ${maxPages} pages; the limit is ${maxPages}`);
+          throw new PageLimitExceededError(`TIFF image has more than ${maxPages} pages, over the limit of ${maxPages} (setting DOCPIPE_MAX_PAGES)`);
         }
       }
       offset = page.next;

@@ -1,0 +1,122 @@
+/**
+ * Local throughput per document class through the real local runtime (uploads → S3 event → state machine →
+ * stages), with per-stage timings from the execution histories, and the orchestration overhead: the pipeline's wall
+ * time over the wall time of the same adapter calls made directly on the same documents, in the same process, with
+ * the same concurrency, right after.
+ */
+import type { ExecutionRecord } from '../../local/execution-store.js';
+import { makeDocuments, type BenchDocument, type DocumentClass } from '../lib/bench-documents.js';
+import { startBenchRuntime } from '../lib/bench-runtime.js';
+import { processAllDirectly } from '../lib/direct-calls.js';
+import { billedTransitions, executionMs, stageDurations, taskAttempts } from '../lib/history.js';
+import { measure, type ResourceUse } from '../lib/resources.js';
+import { summarise, type SampleSummary } from '../lib/stats.js';
+
+export interface ClassThroughput {
+  readonly documentClass: DocumentClass;
+  readonly documents: number;
+  readonly pages: number;
+  readonly succeeded: number;
+  readonly failures: readonly string[];
+  readonly pipeline: ResourceUse;
+  readonly documentsPerMinute: number;
+  readonly pagesPerSecond: number;
+  /** CPU seconds per document (whole process: stages, emulators, engine). */
+  readonly cpuSecondsPerDocument: number;
+  readonly executionMs: SampleSummary;
+  readonly stageMs: Readonly<Record<string, SampleSummary>>;
+  readonly transitions: SampleSummary;
+  readonly invocations: SampleSummary;
+  readonly direct: ResourceUse;
+  /** Pipeline wall time / direct adapter calls' wall time. */
+  readonly overhead: number;
+  /** The same ratio on CPU time. */
+  readonly cpuOverhead: number;
+}
+
+export interface ThroughputResults {
+  readonly concurrency: number;
+  readonly ocrWorkers: number;
+  readonly warmUpDocuments: number;
+  readonly classes: readonly ClassThroughput[];
+}
+
+export interface ThroughputOptions {
+  readonly counts: Readonly<Record<DocumentClass, number>>;
+  /** Executions in flight (the runtime's default is 2, one per core). */
+  readonly concurrency?: number;
+  readonly ocrWorkers?: number;
+  readonly warmUpDocuments?: number;
+  readonly log?: (line: string) => void;
+}
+
+const WARM_UP_SEED = 99;
+
+function stageSummaries(records: readonly ExecutionRecord[]): Record<string, SampleSummary> {
+  const byStage = new Map<string, number[]>();
+  for (const record of records) {
+    for (const [state, ms] of Object.entries(stageDurations(record.history))) {
+      byStage.set(state, [...(byStage.get(state) ?? []), ms]);
+    }
+  }
+  return Object.fromEntries([...byStage].map(([state, values]) => [state, summarise(values)]));
+}
+
+async function measureClass(documentClass: DocumentClass, documents: readonly BenchDocument[], options: Required<Omit<ThroughputOptions, 'counts' | 'log'>>): Promise<ClassThroughput> {
+  const bench = await startBenchRuntime({
+    concurrency: options.concurrency,
+    env: { DOCPIPE_OCR_WORKERS: String(options.ocrWorkers) },
+  });
+  try {
+    const warmUp = await makeDocuments(documentClass, options.warmUpDocuments, WARM_UP_SEED);
+    await bench.processAll(warmUp.map((document) => ({ ...document, key: `warm-up/${document.key}` })));
+    const pipeline = await measure(() => bench.processAll(documents));
+    const records = pipeline.result;
+    const direct = await measure(() => processAllDirectly(documents, bench.runtime.deps, options.concurrency));
+    const succeeded = records.filter((record) => record.status === 'SUCCEEDED');
+    const pages = documents.reduce((sum, document) => sum + document.pages, 0);
+    return {
+      documentClass,
+      documents: documents.length,
+      pages,
+      succeeded: succeeded.length,
+      failures: records.filter((record) => record.status !== 'SUCCEEDED').map((record) => `${record.key}: ${record.error ?? ''} ${record.cause ?? ''}`.trim()),
+      pipeline: pipeline.use,
+      documentsPerMinute: documents.length / (pipeline.use.wallMs / 60_000),
+      pagesPerSecond: pages / (pipeline.use.wallMs / 1000),
+      cpuSecondsPerDocument: pipeline.use.cpuMs / 1000 / documents.length,
+      executionMs: summarise(records.map((record) => executionMs(record.history))),
+      stageMs: stageSummaries(succeeded),
+      transitions: summarise(records.map((record) => billedTransitions(record.history))),
+      invocations: summarise(records.map((record) => taskAttempts(record.history).length)),
+      direct: direct.use,
+      overhead: pipeline.use.wallMs / direct.use.wallMs,
+      cpuOverhead: pipeline.use.cpuMs / direct.use.cpuMs,
+    };
+  } finally {
+    await bench.stop();
+  }
+}
+
+export async function runThroughputBenchmark(options: ThroughputOptions): Promise<ThroughputResults> {
+  const settings = {
+    concurrency: options.concurrency ?? 2,
+    ocrWorkers: options.ocrWorkers ?? 2,
+    warmUpDocuments: options.warmUpDocuments ?? 2,
+  };
+  const log = options.log ?? (() => undefined);
+  const classes: ClassThroughput[] = [];
+  for (const documentClass of ['born-digital', 'scanned', 'photo'] as const) {
+    const count = options.counts[documentClass];
+    if (count < 1) continue;
+    const generated = await measure(() => makeDocuments(documentClass, count));
+    log(`throughput: ${count} ${documentClass} documents generated in ${(generated.use.wallMs / 1000).toFixed(1)} s`);
+    const result = await measureClass(documentClass, generated.result, settings);
+    log(
+      `throughput: ${documentClass} ${result.documentsPerMinute.toFixed(1)} documents/min, ${result.pagesPerSecond.toFixed(2)} pages/s, ` +
+        `overhead ${result.overhead.toFixed(2)}, ${result.succeeded}/${result.documents} succeeded`,
+    );
+    classes.push(result);
+  }
+  return { ...settings, classes };
+}

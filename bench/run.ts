@@ -1,0 +1,160 @@
+/**
+ * docpipe's benchmark (`npm run bench`): local throughput per document class, orchestration overhead, state
+ * transitions per document, Lambda packages, cost on AWS per 1,000 documents, search latency and a burst under a
+ * quota. Writes bench/results/<YYYY-MM-DD>.json and .md and bench/results/latest.md. It reports; it never fails on a
+ * missed target. See bench/README.md.
+ *
+ *   npx tsx bench/run.ts                         the full run (about 25 minutes on 2 cores)
+ *   npx tsx bench/run.ts --quick                 small counts, to check the machinery
+ *   npx tsx bench/run.ts --only cost,search      some parts only
+ *
+ * Quick or partial runs write to bench/results/scratch/ (ignored by git), so they never replace a full run's files.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import { measureLambdaPackages } from './lambda-packages.js';
+import { loadPriceTable } from './lib/cost-model.js';
+import { currentLoad, machineFacts } from './lib/machine.js';
+import { checkTargets, PART_NAMES, renderMarkdown, SEARCH_TARGET_DOCUMENTS, type BenchReport, type PartName, type PartResults } from './lib/report.js';
+import { runBurstBenchmark } from './parts/burst.js';
+import { runCostBenchmark, type CostVariantSpec } from './parts/cost.js';
+import { runSearchBenchmark } from './parts/search.js';
+import { runThroughputBenchmark } from './parts/throughput.js';
+import { runTransitionCount } from './parts/transitions.js';
+
+/** How much each part does in a full run and in a quick one. */
+interface Plan {
+  readonly throughput: { readonly 'born-digital': number; readonly scanned: number; readonly photo: number };
+  readonly cost: readonly CostVariantSpec[];
+  readonly searchDocuments: number;
+  readonly searchRounds: number;
+  readonly burstUploads: number;
+  readonly burstRatePerSecond: number;
+  readonly lambdaRuns: number;
+}
+
+const FULL: Plan = {
+  throughput: { 'born-digital': 100, scanned: 60, photo: 40 },
+  cost: [
+    { kind: 'born-digital-pdf', pages: 1, documents: 5 },
+    { kind: 'born-digital-pdf', pages: 5, documents: 3 },
+    { kind: 'born-digital-pdf', pages: 20, documents: 2 },
+    { kind: 'scanned-png', pages: 1, documents: 3 },
+    { kind: 'photo-jpeg', pages: 1, documents: 3 },
+    { kind: 'scanned-pdf', pages: 1, documents: 3 },
+    { kind: 'scanned-pdf', pages: 5, documents: 2 },
+    { kind: 'scanned-pdf', pages: 20, documents: 1 },
+  ],
+  searchDocuments: SEARCH_TARGET_DOCUMENTS,
+  searchRounds: 30,
+  burstUploads: 500,
+  burstRatePerSecond: 5,
+  lambdaRuns: 7,
+};
+
+const QUICK: Plan = {
+  throughput: { 'born-digital': 6, scanned: 3, photo: 3 },
+  cost: [
+    { kind: 'born-digital-pdf', pages: 1, documents: 1 },
+    { kind: 'born-digital-pdf', pages: 5, documents: 1 },
+    { kind: 'born-digital-pdf', pages: 20, documents: 1 },
+    { kind: 'scanned-png', pages: 1, documents: 1 },
+    { kind: 'photo-jpeg', pages: 1, documents: 1 },
+    { kind: 'scanned-pdf', pages: 1, documents: 1 },
+    { kind: 'scanned-pdf', pages: 5, documents: 1 },
+  ],
+  searchDocuments: 5000,
+  searchRounds: 10,
+  // A lower quota than the full run's, so that the throttling and retries show even with few documents.
+  burstUploads: 30,
+  burstRatePerSecond: 2,
+  lambdaRuns: 3,
+};
+
+function parseParts(value: string): PartName[] {
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(PART_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new InvalidArgumentError(`expected a comma-separated list of ${PART_NAMES.join(', ')}; got ${value}`);
+  }
+  return PART_NAMES.filter((name) => names.includes(name));
+}
+
+const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
+
+const program = new Command()
+  .name('bench')
+  .description('Run docpipe\'s benchmark and write bench/results/<date>.json and .md')
+  .option('--quick', 'small counts, for checking the machinery (results go to bench/results/scratch/)', false)
+  .option('--only <parts>', `comma-separated parts: ${PART_NAMES.join(', ')}`, parseParts)
+  .option('--out <dir>', 'folder for the results (default: bench/results, or bench/results/scratch for quick or partial runs)')
+  .parse();
+
+const options = program.opts<{ quick: boolean; only?: PartName[]; out?: string }>();
+const parts = options.only ?? [...PART_NAMES];
+const plan = options.quick ? QUICK : FULL;
+const log = (line: string): void => {
+  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+};
+
+async function runPart(part: PartName): Promise<PartResults> {
+  switch (part) {
+    case 'lambda-packages':
+      return { 'lambda-packages': await measureLambdaPackages({ runs: plan.lambdaRuns, log }) };
+    case 'search':
+      return { search: await runSearchBenchmark({ documents: plan.searchDocuments, rounds: plan.searchRounds, log }) };
+    case 'transitions':
+      return { transitions: await runTransitionCount() };
+    case 'cost':
+      return { cost: await runCostBenchmark({ variants: plan.cost, prices: loadPriceTable(), log }) };
+    case 'throughput':
+      return { throughput: await runThroughputBenchmark({ counts: plan.throughput, log }) };
+    case 'burst':
+      return { burst: await runBurstBenchmark({ uploads: plan.burstUploads, ratePerSecond: plan.burstRatePerSecond, log }) };
+  }
+}
+
+const machine = machineFacts();
+const started = performance.now();
+let results: PartResults = {};
+const errors: Partial<Record<PartName, string>> = {};
+const partSeconds: Partial<Record<PartName, number>> = {};
+for (const part of parts) {
+  log(`${part}: starting`);
+  const partStarted = performance.now();
+  try {
+    results = { ...results, ...(await runPart(part)) };
+  } catch (error) {
+    errors[part] = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    log(`${part}: failed: ${errors[part]}`);
+  }
+  partSeconds[part] = (performance.now() - partStarted) / 1000;
+  log(`${part}: done in ${partSeconds[part].toFixed(0)} s`);
+}
+
+const report: BenchReport = {
+  mode: options.quick ? 'quick' : 'full',
+  parts,
+  machine,
+  durationSeconds: (performance.now() - started) / 1000,
+  partSeconds,
+  loadAverageAtEnd: currentLoad(),
+  results,
+  errors,
+  targets: checkTargets(results),
+};
+
+const complete = !options.quick && options.only === undefined;
+const outDir = options.out ?? (complete ? RESULTS_DIR : join(RESULTS_DIR, 'scratch'));
+mkdirSync(outDir, { recursive: true });
+const stem = `${machine.date.slice(0, 10)}${options.quick ? '-quick' : ''}${options.only ? `-${parts.join('-')}` : ''}`;
+writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify(report, null, 2)}\n`);
+const markdown = renderMarkdown(report);
+writeFileSync(join(outDir, `${stem}.md`), markdown);
+if (complete) copyFileSync(join(outDir, `${stem}.md`), join(outDir, 'latest.md'));
+process.stdout.write(markdown);
+log(`results written to ${join(outDir, stem)}.{json,md}${complete ? ' and latest.md' : ''}`);
+// Worker threads or sockets left by an adapter must not keep a finished benchmark alive.
+process.exit(0);
