@@ -37,6 +37,9 @@ export class ConfusionCounter {
   private count = 0;
   private correct = 0;
 
+  /** `knownLabels` are scored even when no sample has them (zero support). */
+  constructor(private readonly knownLabels: readonly string[] = []) {}
+
   get samples(): number {
     return this.count;
   }
@@ -50,7 +53,7 @@ export class ConfusionCounter {
   }
 
   scores(): ClassificationScores {
-    const seen = new Set<string>();
+    const seen = new Set<string>(this.knownLabels);
     for (const [gold, row] of this.pairs) {
       seen.add(gold);
       for (const predicted of row.keys()) seen.add(predicted);
@@ -78,10 +81,14 @@ export class ConfusionCounter {
   }
 }
 
-/** Scores predictions against gold labels given as two aligned lists. */
-export function classificationScores(gold: readonly string[], predicted: readonly string[]): ClassificationScores {
+/** Scores predictions against gold labels given as two aligned lists; `knownLabels` are listed even if unseen. */
+export function classificationScores(
+  gold: readonly string[],
+  predicted: readonly string[],
+  knownLabels: readonly string[] = [],
+): ClassificationScores {
   if (gold.length !== predicted.length) throw new RangeError(`Got ${gold.length} gold labels but ${predicted.length} predictions`);
-  const counter = new ConfusionCounter();
+  const counter = new ConfusionCounter(knownLabels);
   gold.forEach((label, i) => counter.add(label, predicted[i] ?? ''));
   return counter.scores();
 }
