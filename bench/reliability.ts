@@ -4,12 +4,12 @@
  * wall and CPU time. Run with `npm run reliability` (about ten minutes on two cores).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { BAD_INPUT_CASES, badInputPath } from '../fixtures/bad/cases.js';
+import { runBadInputCorpus } from '../fixtures/bad/run-corpus.js';
 import { writeBornDigitalPdf, writeScannedPdf } from '../fixtures/large/generate.js';
 import { createDocumentClient, createS3Client } from '../shared/aws/clients.js';
 import { RecordStore } from '../shared/records/records.js';
@@ -19,9 +19,9 @@ import { LOCAL_NAMES } from '../local/paths.js';
 import { listBucket } from '../local/reconcile/bucket-listing.js';
 import { NOTHING_ALIVE } from '../local/reconcile/liveness.js';
 import { reconcile } from '../local/reconcile/reconcile.js';
-import { startLocalRuntime, type LocalRuntime } from '../local/runtime.js';
 import { useLocalEndpoints } from '../local/services.js';
-import { TERMINAL_UPLOAD_STATUSES, waitForUpload } from '../local/uploads.js';
+import { TERMINAL_UPLOAD_STATUSES } from '../local/uploads.js';
+import { startTestRuntime, type TestRuntime } from '../test/helpers/runtime.js';
 import { ALL_PII, KNOWN_LEAKS, leaksIn, PII_LEAK_CASES } from '../test/reliability/pii-leak-cases.js';
 
 const COMMAND = 'npm run reliability';
@@ -48,34 +48,16 @@ interface Outcome {
   readonly retries: number;
 }
 
-/** A runtime of its own in a temporary folder, retries without waiting, as the tests use. */
-interface Harness {
-  readonly runtime: LocalRuntime;
-  readonly s3: S3Client;
-  readonly records: RecordStore;
-  readonly dir: string;
-  upload(key: string, body: Uint8Array | string): Promise<UploadRecord>;
+/** The tests' runtime (its own temporary folder, retries without waiting) and the scenario's outcome. */
+interface Harness extends TestRuntime {
   outcome(): Promise<Outcome>;
-  stop(): Promise<void>;
 }
 
 async function harness(env: NodeJS.ProcessEnv = {}): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'docpipe-reliability-'));
-  const runtime = await startLocalRuntime({ dataDir: dir, s3Port: 0, dynamoPort: 0, concurrency: 2, retryDelayMs: 0, env });
-  const s3 = createS3Client();
-  const records = new RecordStore(createDocumentClient(), LOCAL_NAMES.table);
+  const test = await startTestRuntime({ env }, { timeoutMs: WAIT_MS, pollMs: 200 });
+  const { runtime, s3, records } = test;
   return {
-    runtime,
-    s3,
-    records,
-    dir,
-    async upload(key, body) {
-      const known = new Set((await records.uploadsOf(LOCAL_NAMES.uploadBucket, key)).map((u) => u.uploadId));
-      await s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.uploadBucket, Key: key, Body: body }));
-      const upload = await waitForUpload(records, LOCAL_NAMES.uploadBucket, key, known, { timeoutMs: WAIT_MS, pollMs: 200 });
-      if (!upload) throw new Error(`No terminal record for ${key}`);
-      return upload;
-    },
+    ...test,
     async outcome() {
       await runtime.runner.idle();
       const retries = runtime.executions
@@ -83,11 +65,6 @@ async function harness(env: NodeJS.ProcessEnv = {}): Promise<Harness> {
         .flatMap((summary) => runtime.executions.get(summary.name)?.history ?? [])
         .filter((event) => event.type === 'StateRetried').length;
       return { ...(await recordOutcome(s3, records)), retries };
-    },
-    async stop() {
-      s3.destroy();
-      await runtime.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -133,29 +110,25 @@ function samplePdfs(): { key: string; body: Uint8Array }[] {
 }
 
 async function badInput(): Promise<Row> {
-  const cases = BAD_INPUT_CASES.filter((c) => existsSync(badInputPath(c)));
-  const groups = new Map<string, typeof cases>();
-  for (const c of cases) groups.set(JSON.stringify(c.settings ?? {}), [...(groups.get(JSON.stringify(c.settings ?? {})) ?? []), c]);
-  const { value, wallMs, cpuMs } = await timed(async () => {
-    const total: Outcome = { statuses: {}, stuck: 0, retries: 0 };
-    let unexpected = 0;
-    for (const [settings, group] of groups) {
-      const h = await harness(JSON.parse(settings) as Record<string, string>);
-      try {
-        const uploads = await Promise.all(group.map((c) => h.upload(c.key, readFileSync(badInputPath(c)))));
-        uploads.forEach((upload, i) => {
-          const expected = group[i]?.expectedStatus === 'SUCCEEDED' ? 'SUCCEEDED' : 'FAILED';
-          if (upload.status !== expected) unexpected += 1;
-        });
-        merge(total, await h.outcome());
-      } finally {
-        await h.stop();
-      }
-    }
-    return { total, unexpected };
-  });
-  return row('Bad input corpus', 'every case of fixtures/bad/cases.ts, uploaded at once per settings group', cases.length, value.total, value.unexpected, wallMs, cpuMs,
-    `${BAD_INPUT_CASES.length - cases.length} cases without generated bytes skipped`);
+  const total: Outcome = { statuses: {}, stuck: 0, retries: 0 };
+  const { value, wallMs, cpuMs } = await timed(() =>
+    runBadInputCorpus(async (settings) => {
+      const h = await harness(settings);
+      return {
+        upload: (key, body) => h.upload(key, body),
+        records: h.records,
+        async stop() {
+          try {
+            merge(total, await h.outcome());
+          } finally {
+            await h.stop();
+          }
+        },
+      };
+    }),
+  );
+  return row('Bad input corpus', 'every case of fixtures/bad/cases.ts, uploaded at once per settings group', value.documentsIn, total, value.failures.length, wallMs, cpuMs,
+    `${value.failures.length} cases whose status or reason differs from the corpus's expectation`);
 }
 
 async function faults(name: string, spec: string, expected: (upload: UploadRecord) => boolean, what: string): Promise<Row> {

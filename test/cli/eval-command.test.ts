@@ -1,23 +1,9 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { scoreOcrText } from '../../shared/evaluation/ocr-metrics.js';
 import { rouge } from '../../shared/evaluation/rouge.js';
-
-const run = promisify(execFile);
-
-/** The real `docpipe` command in a child process, as a user runs it. */
-async function docpipe(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/docpipe.js', ...args], { timeout: 180_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { docpipe } from '../helpers/cli.js';
 
 function jsonLines<T>(file: string): T[] {
   return readFileSync(file, 'utf8')

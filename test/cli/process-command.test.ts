@@ -1,24 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { docpipe } from '../helpers/cli.js';
 
 interface ProcessReport {
   files: { key: string; documentId: string | null; status: string; reason: string | null; documentType: string | null }[];
-}
-
-/** The real `docpipe` command in a child process, as a user runs it. */
-async function docpipe(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/docpipe.js', ...args], { timeout: 180_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
 }
 
 describe('docpipe process, search, executions and show', () => {

@@ -20,7 +20,10 @@ export interface TestRuntime {
 }
 
 /** The real local runtime on free ports with a temporary data folder, retries without waiting. */
-export async function startTestRuntime(options: Partial<LocalRuntimeOptions> = {}): Promise<TestRuntime> {
+export async function startTestRuntime(
+  options: Partial<LocalRuntimeOptions> = {},
+  uploadWait: { readonly timeoutMs: number; readonly pollMs: number } = { timeoutMs: 240_000, pollMs: 100 },
+): Promise<TestRuntime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'docpipe-test-'));
   const runtime = await startLocalRuntime({ dataDir, s3Port: 0, dynamoPort: 0, concurrency: 2, retryDelayMs: 0, ...options });
   const s3 = createS3Client();
@@ -33,7 +36,7 @@ export async function startTestRuntime(options: Partial<LocalRuntimeOptions> = {
     async upload(key, body) {
       const known = new Set((await records.uploadsOf(LOCAL_NAMES.uploadBucket, key)).map((u) => u.uploadId));
       await s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.uploadBucket, Key: key, Body: body }));
-      const upload = await waitForUpload(records, LOCAL_NAMES.uploadBucket, key, known, { timeoutMs: 240_000, pollMs: 100 });
+      const upload = await waitForUpload(records, LOCAL_NAMES.uploadBucket, key, known, uploadWait);
       if (!upload) throw new Error(`No terminal record for ${key}`);
       return upload;
     },

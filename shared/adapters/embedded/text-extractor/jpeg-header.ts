@@ -17,24 +17,16 @@ export function readJpegHeader(bytes: Uint8Array): ImageFrame {
   }
   return parseHeader(bytes, 'JPEG', (view) => {
     let density: Pick<ImageFrame, 'xDpi' | 'yDpi'> = {};
-    let offset = 2;
-    for (;;) {
-      if (view.getUint8(offset) !== 0xff) throw new InvalidDocumentError('JPEG image is corrupt: marker expected');
-      while (view.getUint8(offset) === 0xff) offset += 1;
-      const marker = view.getUint8(offset);
-      offset += 1;
-      if (isStandalone(marker)) continue;
+    for (const { marker, offset } of markerSegments(view)) {
       if (marker === START_OF_SCAN || marker === END_OF_IMAGE) {
         throw new InvalidDocumentError('JPEG image is corrupt: no frame header before the image data');
       }
-      const length = view.getUint16(offset);
-      if (length < 2) throw new InvalidDocumentError('JPEG image is corrupt: bad segment length');
       if (isStartOfFrame(marker)) {
         return { height: view.getUint16(offset + 3), width: view.getUint16(offset + 5), ...density };
       }
       if (marker === APP0 && isJfif(view, offset + 2)) density = readJfifDensity(view, offset + 2);
-      offset += length;
     }
+    throw new InvalidDocumentError('JPEG image is corrupt: no frame header before the image data');
   });
 }
 
@@ -46,22 +38,37 @@ export function readJpegHeader(bytes: Uint8Array): ImageFrame {
  */
 export function assertJpegComplete(bytes: Uint8Array): void {
   const scanStart = parseHeader(bytes, 'JPEG', (view) => {
-    let offset = 2;
-    for (;;) {
-      if (view.getUint8(offset) !== 0xff) throw new InvalidDocumentError('JPEG image is corrupt: marker expected');
-      while (view.getUint8(offset) === 0xff) offset += 1;
-      const marker = view.getUint8(offset);
-      offset += 1;
-      if (isStandalone(marker)) continue;
+    for (const { marker, offset } of markerSegments(view)) {
       if (marker === END_OF_IMAGE) throw new InvalidDocumentError('JPEG image is corrupt: it ends before any image data');
       if (marker === START_OF_SCAN) return offset;
-      offset += view.getUint16(offset);
     }
+    throw new InvalidDocumentError('JPEG image is corrupt: it ends before any image data');
   });
   for (let index = scanStart; index + 1 < bytes.byteLength; index += 1) {
     if (bytes[index] === 0xff && bytes[index + 1] === END_OF_IMAGE) return;
   }
   throw new InvalidDocumentError('JPEG image is truncated: its image data stops part-way (an incomplete upload or copy)');
+}
+
+/**
+ * Walks a JPEG's marker segments after the start-of-image marker, skipping fill bytes and standalone markers, and
+ * yields each marker with the offset of its segment's length field. The walk ends after a start-of-scan or
+ * end-of-image marker: what follows them is image data, not segments.
+ */
+function* markerSegments(view: DataView): Generator<{ readonly marker: number; readonly offset: number }> {
+  let offset = 2;
+  for (;;) {
+    if (view.getUint8(offset) !== 0xff) throw new InvalidDocumentError('JPEG image is corrupt: marker expected');
+    while (view.getUint8(offset) === 0xff) offset += 1;
+    const marker = view.getUint8(offset);
+    offset += 1;
+    if (isStandalone(marker)) continue;
+    yield { marker, offset };
+    if (marker === START_OF_SCAN || marker === END_OF_IMAGE) return;
+    const length = view.getUint16(offset);
+    if (length < 2) throw new InvalidDocumentError('JPEG image is corrupt: bad segment length');
+    offset += length;
+  }
 }
 
 function isStandalone(marker: number): boolean {
