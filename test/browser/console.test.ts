@@ -64,6 +64,11 @@ async function graphStatuses(page: Page): Promise<Record<string, string>> {
   return statuses;
 }
 
+/** The README's screenshots are refreshed only on request (DOCPIPE_UPDATE_DOC_IMAGES=1), so a test run leaves the tree clean. */
+function refreshDocImage(name: string): void {
+  if (process.env.DOCPIPE_UPDATE_DOC_IMAGES === '1') copyFileSync(join(SCREENSHOTS, name), join(DOC_IMAGES, name));
+}
+
 describe('the local web console in a browser', () => {
   const invoice = loadManifest().find((entry) => entry.file === 'documents/invoice-1.pdf');
   let t: TestRuntime;
@@ -125,7 +130,7 @@ describe('the local web console in a browser', () => {
     await page.locator('#graph g.state[data-state="Classify"]').click();
     await expect(page.locator('#state-panel .state-output').textContent()).resolves.toContain('"label": "invoice"');
     await page.screenshot({ path: join(SCREENSHOTS, 'console-execution.png'), fullPage: true });
-    copyFileSync(join(SCREENSHOTS, 'console-execution.png'), join(DOC_IMAGES, 'console-execution.png'));
+    refreshDocImage('console-execution.png');
   });
 
   it('draws the Parallel branches side by side inside their box', async () => {
@@ -172,7 +177,7 @@ describe('the local web console in a browser', () => {
     expect(redacted).toContain('[NAME]');
     expect(redacted).not.toContain('David Ross');
     await page.screenshot({ path: join(SCREENSHOTS, 'console-document.png'), fullPage: true });
-    copyFileSync(join(SCREENSHOTS, 'console-document.png'), join(DOC_IMAGES, 'console-document.png'));
+    refreshDocImage('console-document.png');
     await page.locator('a.execution-link', { hasText: 'view execution' }).first().click();
     await expect(page.locator('#execution-status').getAttribute('data-execution-status')).resolves.toBe('SUCCEEDED');
   });
