@@ -6,7 +6,14 @@ type State = {
   Type: string;
   Comment?: string;
   Resource?: string;
-  Retry?: { ErrorEquals: string[]; JitterStrategy?: string; BackoffRate?: number }[];
+  Retry?: {
+    ErrorEquals: string[];
+    JitterStrategy?: string;
+    BackoffRate?: number;
+    IntervalSeconds?: number;
+    MaxAttempts?: number;
+    MaxDelaySeconds?: number;
+  }[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
   Branches?: { States: Record<string, State> }[];
 };
@@ -43,6 +50,19 @@ describe('statemachine/pipeline.asl.json', () => {
       }
       expect(retried).not.toContain('States.ALL');
       expect(retried).not.toContain('InvalidDocumentError');
+    }
+  });
+
+  it('keeps retrying a throttled task for minutes, so a burst waits for its quota instead of failing', () => {
+    for (const [name, state] of states.filter(([, s]) => s.Type === 'Task')) {
+      const retrier = (state.Retry ?? []).find((r) => r.ErrorEquals.includes('ThrottlingError'));
+      const { IntervalSeconds = 1, BackoffRate = 2, MaxAttempts = 3, MaxDelaySeconds = Infinity } = retrier ?? {};
+      // Longest wait before each retry (full jitter waits a random share of it), summed over the budget.
+      let patience = 0;
+      for (let attempt = 0; attempt < MaxAttempts; attempt++) patience += Math.min(MaxDelaySeconds, IntervalSeconds * BackoffRate ** attempt);
+      expect({ name, enough: patience >= 300 }).toEqual({ name, enough: true });
+      // A capped delay keeps waiting documents polling often enough to use a freed quota soon.
+      expect({ name, cap: MaxDelaySeconds <= 30 }).toEqual({ name, cap: true });
     }
   });
 
