@@ -25,6 +25,8 @@ export interface ExtractionRequest {
   readonly maxPages: number;
   /** The stored object, when the extractor may read it by reference instead of from `bytes`. */
   readonly source?: DocumentSource;
+  /** The document's page count when an earlier step already read it (a PDF's text layers), else unknown. */
+  readonly pageCount?: number;
 }
 
 export type AsyncTextJobResult = { readonly status: 'IN_PROGRESS' } | { readonly status: 'SUCCEEDED'; readonly pages: readonly ExtractedPage[] };

@@ -41,7 +41,8 @@ type ExtractionPath = { readonly kind: 'plain-text' | 'sync' } | { readonly kind
  * TextExtractor on Amazon Textract. Images (PNG, JPEG, single-page TIFF) up to 10 MB go to DetectDocumentText
  * with their bytes; PDFs and multi-page TIFFs with an S3 `source` go to StartDocumentTextDetection, polled until
  * done (the state machine may instead drive that path itself with startTextDetection / getTextDetectionPages).
- * A PDF without a source is sent as bytes, which Textract accepts for a single page only. Plain text is decoded.
+ * A PDF known to have one page (`pageCount`), or without a source, is sent as bytes, which Textract accepts for a
+ * single page only. Plain text is decoded.
  */
 export class TextractTextExtractor implements TextExtractor {
   private readonly client: TextractClient;
@@ -90,7 +91,10 @@ export class TextractTextExtractor implements TextExtractor {
     if (tiffPages > maxPages) {
       throw new PageLimitExceededError(`The document has ${tiffPages} pages, more than the limit of ${maxPages}`);
     }
-    const multiPage = mediaType === 'application/pdf' || tiffPages > 1;
+    // A PDF known to have one page is read synchronously (DetectDocumentText takes single-page PDFs up to 10 MB): no
+    // job to start and poll, so three fewer state transitions and no waiting between checks.
+    const onePagePdf = mediaType === 'application/pdf' && request.pageCount === 1 && bytes.byteLength <= TEXTRACT_SYNC_MAX_BYTES;
+    const multiPage = (mediaType === 'application/pdf' && !onePagePdf) || tiffPages > 1;
     if (multiPage && source !== undefined) return { kind: 'async', source };
     if (tiffPages > 1) {
       throw new InvalidDocumentError(

@@ -3,16 +3,19 @@ import { readPdfTextLayers } from '../../../shared/adapters/embedded/text-extrac
 import { TextLayerFirstExtractor } from '../../../shared/adapters/aws/text-layer-first.js';
 import type { ExtractedPage, ExtractionRequest, TextExtractor } from '../../../shared/ports/text-extractor.js';
 
-function fakeOcr(): { extractor: TextExtractor; calls: string[] } {
+function fakeOcr(): { extractor: TextExtractor; calls: string[]; requests: ExtractionRequest[] } {
   const calls: string[] = [];
+  const requests: ExtractionRequest[] = [];
   const extractor: TextExtractor = {
-    async *extractPages() {
+    async *extractPages(request) {
       calls.push('extractPages');
+      requests.push(request);
       yield { pageNumber: 1, text: 'from ocr', method: 'ocr', confidence: 0.9 } satisfies ExtractedPage;
     },
     asyncJobs: {
-      wantsAsync: async () => {
+      wantsAsync: async (request) => {
         calls.push('wantsAsync');
+        requests.push(request);
         return true;
       },
       start: async () => 'job-1',
@@ -20,7 +23,7 @@ function fakeOcr(): { extractor: TextExtractor; calls: string[] } {
     },
     close: async () => undefined,
   };
-  return { extractor, calls };
+  return { extractor, calls, requests };
 }
 
 const request = (file: string): ExtractionRequest => ({
@@ -58,6 +61,18 @@ describe('text layer first, then the OCR service', () => {
 
     expect(wantsAsync).toBe(true);
     expect(calls).toEqual(['wantsAsync']);
+  });
+
+  it('tells the OCR service how many pages a scanned PDF has, read on the way', async () => {
+    const { extractor: ocr, requests } = fakeOcr();
+    const extractor = new TextLayerFirstExtractor(ocr, readPdfTextLayers);
+    const scan = request('fixtures/documents/form-scan-1.pdf');
+
+    await extractor.asyncJobs?.wantsAsync(scan);
+    for await (const page of extractor.extractPages(scan)) expect(page.method).toBe('ocr');
+
+    expect(requests.map((r) => r.pageCount)).toEqual([1, 1]);
+    expect(requests.every((r) => r.bytes === scan.bytes && r.source === scan.source)).toBe(true);
   });
 
   it('leaves images to the OCR service', async () => {

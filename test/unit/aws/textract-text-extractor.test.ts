@@ -266,6 +266,27 @@ describe('Textract asynchronous path', () => {
     expect(textract.commandCalls(DetectDocumentTextCommand)).toHaveLength(0);
   });
 
+  it('reads a PDF known to have one page synchronously, with no job to start or poll', async () => {
+    textract.on(DetectDocumentTextCommand).resolves({ DocumentMetadata: { Pages: 1 }, Blocks: [line(undefined, 'One page scan')] });
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+
+    const onePage = request({ bytes: pdf, mediaType: 'application/pdf', source, pageCount: 1 });
+    const wantsAsync = await extractor().asyncJobs.wantsAsync(onePage);
+    const pages = await collect(extractor().extractPages(onePage));
+
+    expect(wantsAsync).toBe(false);
+    expect(pages.map((page) => page.text)).toEqual(['One page scan']);
+    expect(textract.commandCalls(DetectDocumentTextCommand)[0]?.args[0].input).toEqual({ Document: { Bytes: pdf } });
+    expect(textract.commandCalls(StartDocumentTextDetectionCommand)).toHaveLength(0);
+  });
+
+  it('keeps PDFs of several pages, or of unknown page count, on the asynchronous job', async () => {
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+
+    expect(await extractor().asyncJobs.wantsAsync(request({ bytes: pdf, mediaType: 'application/pdf', source, pageCount: 2 }))).toBe(true);
+    expect(await extractor().asyncJobs.wantsAsync(request({ bytes: pdf, mediaType: 'application/pdf', source }))).toBe(true);
+  });
+
   it('gives up on a job still running after the longest wait with a retryable TransientError', async () => {
     textract.on(StartDocumentTextDetectionCommand).resolves({ JobId: 'job-3' });
     textract.on(GetDocumentTextDetectionCommand).resolves({ JobStatus: 'IN_PROGRESS' });

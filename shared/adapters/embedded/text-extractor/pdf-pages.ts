@@ -45,7 +45,7 @@ export async function* extractPdfPages(
 export async function readPdfTextLayers(
   bytes: Uint8Array,
   options: PdfExtractionOptions,
-): Promise<{ readonly pages: ExtractedPage[]; readonly complete: boolean }> {
+): Promise<{ readonly pages: ExtractedPage[]; readonly complete: boolean; readonly pageCount: number }> {
   const pdf = await openPdf(bytes);
   try {
     const pageCount = checkedPageCount(pdf.document, options.maxPages);
@@ -54,13 +54,13 @@ export async function readPdfTextLayers(
       const page = await loadPage(pdf.document, pageNumber);
       try {
         const text = await textLayer(page, pageNumber);
-        if (!isUsableTextLayer(text, options.minTextLayerLetters)) return { pages, complete: false };
+        if (!isUsableTextLayer(text, options.minTextLayerLetters)) return { pages, complete: false, pageCount };
         pages.push({ pageNumber, text, method: 'text-layer', confidence: 1 });
       } finally {
         page.cleanup();
       }
     }
-    return { pages, complete: true };
+    return { pages, complete: true, pageCount };
   } finally {
     await pdf.close();
   }
