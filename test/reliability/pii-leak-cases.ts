@@ -65,28 +65,13 @@ export const PII_LEAK_CASES: readonly LeakCase[] = [
   },
 ];
 
-/**
- * Values the embedded detectors let through today, each with where it shows. They are checked on their own (as
- * failing expectations) so the rest of the suite guards every other value, and fixing one turns its check red.
- */
-export const KNOWN_LEAKS: Readonly<Record<string, string>> = {
-  // An email address broken across a line is not recognised: its local part (`helen.marchetti@`) stays in the
-  // redacted text and the summary, and the index finds the name in it.
-  'Helen Marchetti': 'search index (email split across lines)',
-  // A table row joined into one key point is not scrubbed: the first name cell survives.
-  'Priya Raman': 'key points of the summary (table row)',
-};
-
 export const ALL_PII = PII_LEAK_CASES.flatMap((c) => c.pii);
-export const GUARDED_PII = ALL_PII.filter((value) => !(value in KNOWN_LEAKS));
-
-
 /** Lower case with runs of white space as one space, so a value split across lines is still found. */
 export function normalised(text: string): string {
   return text.toLowerCase().replace(/\s+/gu, ' ');
 }
 
-export function leaksIn(text: string, values: readonly string[] = GUARDED_PII): string[] {
+export function leaksIn(text: string, values: readonly string[] = ALL_PII): string[] {
   const haystack = normalised(text);
   return values.filter((value) => haystack.includes(normalised(value)));
 }

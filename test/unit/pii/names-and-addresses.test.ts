@@ -11,6 +11,18 @@ function spansOf(text: string, type: string): string[] {
     .map((e) => text.slice(e.start, e.end));
 }
 
+describe('names run together with other words', () => {
+  it("finds a name cell joined to a table's header cell, without the header word", () => {
+    const joined = 'Name | Phone | Email Priya Raman | (646) 555-0173 | Tomasz Kowalczyk | 312-555-0199';
+
+    expect(spansOf(joined, 'NAME')).toEqual(['Priya Raman', 'Tomasz Kowalczyk']);
+  });
+
+  it('still reads a title-case phrase of ordinary words as no name', () => {
+    expect(spansOf('Tickets for Tube Snake Boogie Live are on sale.', 'NAME')).toEqual([]);
+  });
+});
+
 describe('names and addresses in a letter', () => {
   const letter = [
     'Margaret Okonkwo',

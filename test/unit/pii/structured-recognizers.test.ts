@@ -24,6 +24,12 @@ describe('EmailRecognizer', () => {
   it('ignores an @ that is not an address', () => {
     expect(foundBy(recognizer, 'Meet @ noon, tag @team, price 3@5')).toEqual([]);
   });
+
+  it('keeps an address wrapped after its @, or joined back with a space, whole', () => {
+    expect(foundBy(recognizer, 'confirm to helen.marchetti@\nexample.org soon')).toEqual(['helen.marchetti@\nexample.org']);
+    expect(foundBy(recognizer, 'confirm to helen.marchetti@ example.org soon')).toEqual(['helen.marchetti@ example.org']);
+    expect(foundBy(recognizer, 'helen@\n\nexample.org')).toEqual([]);
+  });
 });
 
 describe('UrlRecognizer', () => {

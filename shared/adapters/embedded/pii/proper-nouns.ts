@@ -91,11 +91,22 @@ function runFrom(text: string, words: readonly Word[], i: number): Word[] {
   return run;
 }
 
+/**
+ * The words of a run that can form the name: without an ordinary word opening a sentence, and without ordinary words
+ * run into a full name ("Email Priya Raman": a table's header cell joined to its first row's name cell).
+ */
+function nameCore(inner: readonly Word[]): readonly Word[] {
+  const leading = inner[0];
+  if (leading && leading.sentenceInitial && !isNameLikeWord(leading)) return inner.slice(1);
+  const firstNameLike = inner.findIndex(isNameLikeWord);
+  const rest = firstNameLike > 0 ? inner.slice(firstNameLike) : [];
+  return rest.length >= 2 && rest.every(isNameLikeWord) ? rest : inner;
+}
+
 function classify(text: string, words: readonly Word[], run: readonly Word[]): ProperNoun | undefined {
   // A title-case phrase with ordinary words inside is a title or an organisation ("Tube Snake Boogie").
   const inner = run.filter((w) => !NAME_PARTICLES.has(w.text) && !PLACE_PARTICLES.has(w.text));
-  const leading = inner[0];
-  const core = leading && leading.sentenceInitial && !isNameLikeWord(leading) ? inner.slice(1) : inner;
+  const core = nameCore(inner);
   if (core.length === 0 || !core.every(isNameLikeWord)) return undefined;
   const first = core[0];
   const last = core[core.length - 1];
