@@ -1,5 +1,5 @@
 import { planOcrScaling } from '../../../shared/adapters/embedded/text-extractor/ocr-scaling.js';
-import { OCR_MAX_PIXELS, OCR_MAX_UPSCALE, OCR_TARGET_DPI } from '../../../shared/adapters/embedded/text-extractor/ocr-settings.js';
+import { OCR_MAX_PIXELS, OCR_MAX_UPSCALE, OCR_MIN_UPSCALE, OCR_TARGET_DPI } from '../../../shared/adapters/embedded/text-extractor/ocr-settings.js';
 
 describe('planning how to resample an image before OCR', () => {
   it('upscales a small page scan with no recorded resolution towards the target resolution', () => {
@@ -18,6 +18,29 @@ describe('planning how to resample an image before OCR', () => {
 
     // Assess
     expect(plan).toEqual({ scaleX: 1, scaleY: 1, dpi: 300 });
+  });
+
+  it('reads a scan as it is when the upscale to the target would be a small one', () => {
+    // Prepare: just fine enough that the target is less than OCR_MIN_UPSCALE times its resolution.
+    const dpi = Math.ceil(OCR_TARGET_DPI / OCR_MIN_UPSCALE) + 1;
+
+    // Act
+    const plan = planOcrScaling({ width: Math.round(8.5 * dpi), height: 11 * dpi, xDpi: dpi, yDpi: dpi });
+
+    // Assess
+    expect(plan).toEqual({ scaleX: 1, scaleY: 1, dpi });
+  });
+
+  it('upscales a scan whose resolution is well below the target', () => {
+    // Prepare: coarse enough that the target is more than OCR_MIN_UPSCALE times its resolution.
+    const dpi = Math.floor(OCR_TARGET_DPI / OCR_MIN_UPSCALE) - 1;
+
+    // Act
+    const plan = planOcrScaling({ width: Math.round(8.5 * dpi), height: 11 * dpi, xDpi: dpi, yDpi: dpi });
+
+    // Assess
+    expect(plan.scaleX).toBeCloseTo(OCR_TARGET_DPI / dpi, 5);
+    expect(plan.dpi).toBeCloseTo(OCR_TARGET_DPI, 5);
   });
 
   it('makes the pixels of a fine-mode fax square', () => {

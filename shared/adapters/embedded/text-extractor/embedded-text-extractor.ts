@@ -6,8 +6,9 @@ import { plainTextPages } from './plain-text-pages.js';
 
 export interface EmbeddedTextExtractorOptions {
   /**
-   * OCR engines (worker threads) that may run at once, so that many pages or documents are recognised in
-   * parallel. Each holds the English model (~30 MB of memory).
+   * Pages (from one document or several extracted at once) that may be recognised in parallel. Each page is read
+   * by two OCR passes at once, each on an engine (worker thread) of its own holding the English model (~30 MB of
+   * memory), so this starts up to twice as many engines.
    * @default 1
    */
   readonly ocrWorkers?: number;

@@ -1,5 +1,5 @@
 import type { ImageFrame } from './image-frame.js';
-import { OCR_MAX_PIXELS, OCR_MAX_UPSCALE, OCR_TARGET_DPI } from './ocr-settings.js';
+import { OCR_MAX_PIXELS, OCR_MAX_UPSCALE, OCR_MIN_UPSCALE, OCR_TARGET_DPI } from './ocr-settings.js';
 
 /** How to resample an image before OCR, and the resolution the result will have. */
 export interface OcrScaling {
@@ -15,12 +15,13 @@ const ASSUMED_PAGE_LONG_SIDE_INCHES = 11;
 
 /**
  * Chooses the resampling that brings a scan to OCR_TARGET_DPI: low-resolution scans are upscaled (at most
- * OCR_MAX_UPSCALE times), anisotropic ones (faxes) are made square at the finer of their two resolutions,
- * and anything over OCR_MAX_PIXELS is scaled down.
+ * OCR_MAX_UPSCALE times, and only when that is at least OCR_MIN_UPSCALE times), anisotropic ones (faxes) are made
+ * square at the finer of their two resolutions, and anything over OCR_MAX_PIXELS is scaled down.
  */
 export function planOcrScaling(frame: ImageFrame): OcrScaling {
   const { xDpi, yDpi } = sourceResolution(frame);
-  const targetDpi = Math.max(OCR_TARGET_DPI, xDpi, yDpi);
+  const finestDpi = Math.max(xDpi, yDpi);
+  const targetDpi = OCR_TARGET_DPI >= finestDpi * OCR_MIN_UPSCALE ? OCR_TARGET_DPI : finestDpi;
   let scaleX = upscaleFactor(xDpi, targetDpi);
   let scaleY = upscaleFactor(yDpi, targetDpi);
   const pixels = frame.width * scaleX * frame.height * scaleY;

@@ -1,33 +1,61 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stretchContrast } from './contrast-stretch.js';
 import { encodePgm, type GrayRaster } from './gray-raster.js';
 import { OcrEnginePool } from './ocr-engine-pool.js';
-import { SCAN_CLEANUP } from './ocr-settings.js';
+import { linesToText, mergeOcrPasses } from './ocr-ensemble.js';
+import { OCR_ENSEMBLE, OCR_PASSES, type OcrPassSettings } from './ocr-settings.js';
+import type { OcrPass } from './ocr-words.js';
 import { cleanScanForOcr } from './scan-cleanup.js';
-import { TesseractEngine, type OcrResult } from './tesseract-engine.js';
+import { TesseractEngine } from './tesseract-engine.js';
 import { englishLanguageData } from './tesseract-language-data.js';
 
 /** Long side of a page whose resolution is not given (Letter). */
 const ASSUMED_PAGE_LONG_SIDE_INCHES = 11;
 
-/** OCR for the extractor: a lazily started pool of Tesseract engines over the bundled English model. */
+/** What OCR of one page returns. */
+export interface OcrResult {
+  readonly text: string;
+  /** Mean confidence of the words kept, scaled to [0, 1] (0 when no word was read). */
+  readonly confidence: number;
+}
+
+/**
+ * OCR for the extractor: a lazily started pool of Tesseract engines over the bundled English model. Each page is
+ * read by the two OCR_PASSES at once, each on an engine of its own (so one page keeps two cores busy), and the
+ * passes are merged into one text.
+ */
 export class OcrService {
   readonly #pool: OcrEnginePool<TesseractEngine>;
 
-  /** Locates the language data at once (a ConfigurationError if missing); engines start on first use. */
+  /**
+   * Locates the language data at once (a ConfigurationError if missing); engines start on first use. `workers`
+   * pages may be recognised at once, each with one engine per pass.
+   */
   constructor(workers: number) {
     const languageData = englishLanguageData();
-    this.#pool = new OcrEnginePool(workers, () => TesseractEngine.start(languageData));
+    this.#pool = new OcrEnginePool(workers * OCR_PASSES.length, () => TesseractEngine.start(languageData));
   }
 
   /**
-   * Recognises a grayscale page, after stretching its contrast (and, when SCAN_CLEANUP is enabled, erasing ruled
-   * lines and specks). `dpi` is the raster's resolution; without it the raster is taken to be a whole page.
+   * Recognises a grayscale page after stretching its contrast. `dpi` is the raster's resolution; without it the
+   * raster is taken to be a whole page.
    */
-  recognize(raster: GrayRaster, dpi?: number): Promise<OcrResult> {
+  async recognize(raster: GrayRaster, dpi?: number): Promise<OcrResult> {
     const stretched = stretchContrast(raster);
     const resolution = dpi ?? Math.max(raster.width, raster.height) / ASSUMED_PAGE_LONG_SIDE_INCHES;
-    const image = encodePgm(SCAN_CLEANUP.enabled ? cleanScanForOcr(stretched, resolution) : stretched);
-    return this.#pool.use((engine) => engine.recognize(image));
+    const [primarySettings, secondarySettings] = OCR_PASSES;
+    const primary = this.#pass(primarySettings, stretched, resolution);
+    // Observed below through Promise.all; this keeps a failure during the next turn from counting as unhandled.
+    primary.catch(() => undefined);
+    // The first pass's job reaches its worker thread before the clean-up (synchronous, a few tenths of a second)
+    // holds this thread; the two then overlap.
+    await nextTurn();
+    const secondary = this.#pass(secondarySettings, stretched, resolution);
+    const [primaryWords, secondaryWords] = await Promise.all([primary, secondary]);
+    const lines = mergeOcrPasses(primaryWords, secondaryWords, OCR_ENSEMBLE);
+    const words = lines.flat();
+    const confidence = words.length === 0 ? 0 : words.reduce((sum, word) => sum + word.confidence, 0) / words.length / 100;
+    return { text: linesToText(lines), confidence };
   }
 
   /** Decodes an image format the canvas cannot read (TIFF) into PNG. */
@@ -37,5 +65,10 @@ export class OcrService {
 
   close(): Promise<void> {
     return this.#pool.close();
+  }
+
+  async #pass(settings: OcrPassSettings, page: GrayRaster, dpi: number): Promise<OcrPass> {
+    const image = encodePgm(settings.cleanScan ? cleanScanForOcr(page, dpi) : page);
+    return this.#pool.use((engine) => engine.recognizeWords(image, settings.pageSegMode));
   }
 }

@@ -1,14 +1,12 @@
 import Tesseract from 'tesseract.js';
+import type { EnsembleSettings } from './ocr-ensemble.js';
 
 /**
  * Tesseract parameters set once on every OCR engine. The figures quoted are FUNSD word recall (22 form scans at
  * about 90 dpi), measured as bench/ocr-funsd.ts does.
  */
 export const OCR_ENGINE_PARAMETERS: Partial<Tesseract.WorkerParams> = {
-  // One uniform block of text (Tesseract's own default, which tesseract.js keeps). On FUNSD forms it beats full
-  // page layout analysis (AUTO, 0.752 word recall) and sparse text (0.773 with the settings below, against 0.781),
-  // though sparse text emits less junk (0.769 of its words are right, against 0.727); multi-column pages come out
-  // with their columns' lines interleaved.
+  // Each job sets the mode of its pass (OCR_PASSES); this is the primary pass's.
   tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK,
   // Sauvola's local thresholding instead of one global Otsu threshold: copes with grey form cells and uneven
   // scans. FUNSD word recall 0.765 -> 0.785 at 2x upscaling. Leptonica's tiled Otsu (1) scored 0.787 there
@@ -18,30 +16,74 @@ export const OCR_ENGINE_PARAMETERS: Partial<Tesseract.WorkerParams> = {
   debug_file: '/dev/null',
 };
 
-/**
- * Resolution that low-resolution images are upscaled to before OCR. FUNSD at 2×: 0.765 recall, 2.5×: 0.770,
- * 3×: 0.774, for 1.6× and 2.3× the time of 2×; 200 dpi is about 2.2× for those scans. With the Sauvola
- * thresholding above, 300 dpi (3× for them) reads 0.794 against 0.781, for about a fifth more CPU time a page
- * (3.4 s against 2.7-3.0 s) and an upscale of 200-dpi faxes that 200 dpi spares.
- */
-export const OCR_TARGET_DPI = 200;
+/** One OCR pass over a page: how Tesseract segments it, and whether it reads the page after scan clean-up. */
+export interface OcrPassSettings {
+  readonly pageSegMode: Tesseract.PSM;
+  readonly cleanScan: boolean;
+}
 
-/** Upscaling a scan further adds no detail, only time. */
-export const OCR_MAX_UPSCALE = 3;
+/**
+ * The two OCR passes over each page, run at once on two engines and merged word by word (ocr-ensemble.ts).
+ * Primary: one uniform block of text (SINGLE_BLOCK, Tesseract's own default) on the page as scanned; on FUNSD
+ * forms it beats full page layout analysis (AUTO, 0.752 word recall at 200 dpi; 0.776 at 300 dpi), single columns
+ * (SINGLE_COLUMN, 0.768 at 300 dpi) and sparse text
+ * (SPARSE_TEXT, 0.773 against 0.781 at 200 dpi), and gives the lines. Secondary: sparse text on the page with its
+ * ruled lines and specks erased (SCAN_CLEANUP), which misreads other words than the primary. At 300 dpi, with
+ * Debian's tesseract 5.3 and the same model: primary alone 0.792, sparse alone 0.779 (0.793 on the cleaned page),
+ * merged 0.811 with the sparse pass on the page as scanned and 0.820 on the cleaned page; both on the cleaned page
+ * 0.807 (the primary alone drops to 0.783 there).
+ */
+export const OCR_PASSES: readonly [OcrPassSettings, OcrPassSettings] = [
+  { pageSegMode: Tesseract.PSM.SINGLE_BLOCK, cleanScan: false },
+  { pageSegMode: Tesseract.PSM.SPARSE_TEXT, cleanScan: true },
+];
+
+/**
+ * How the two passes are merged. Measured on the FUNSD scans at 300 dpi with Debian's tesseract 5.3 and the same
+ * model: overlap shares from 0.2 to 0.6 and lone-word confidences from 0 to 70 gave 0.817-0.821 word recall
+ * (against 0.792 for the primary pass alone); 50 drops most of the sparse pass's speckle readings for at most
+ * 0.001 of recall. Through tesseract.js, as `docpipe eval ocr` runs it, the two passes score 0.816 (one
+ * SINGLE_BLOCK pass at 200 dpi: 0.780). Tried and not kept, with the native engine: a third pass voting
+ * (at most +0.003 for half as much CPU again), re-reading each group the passes disagree on as one line
+ * (+0.001), a bonus for tokens that look like words or numbers (no gain), other Sauvola windows and k (0.2 in,
+ * k 0.45: better alone, 0.817 merged), Tesseract's heavy noise removal, and inverted-text detection off.
+ */
+export const OCR_ENSEMBLE: EnsembleSettings = {
+  minOverlap: 0.4,
+  minLoneConfidence: 50,
+  minLineOverlap: 0.5,
+};
+
+/**
+ * Resolution that low-resolution images are upscaled to before OCR. FUNSD (about 91 dpi) at 2×: 0.765 recall,
+ * 2.5×: 0.770, 3×: 0.774, for 1.6× and 2.3× the time of 2× (Otsu thresholding, one pass). With Sauvola
+ * thresholding and one SINGLE_BLOCK pass (Debian's tesseract 5.3, same model): 200 dpi 0.777, 250 dpi 0.781,
+ * 300 dpi 0.792, 400 dpi 0.787. Smoothing differently did not help at 300 dpi: a Lanczos-3 upscale 0.781, a
+ * Gaussian blur after the canvas upscale 0.787 (sigma 1 px) and 0.752 (2 px).
+ */
+export const OCR_TARGET_DPI = 300;
+
+/** Upscaling a scan further adds no detail, only time (3.5× brings a 90-dpi fax or form to 300 dpi). */
+export const OCR_MAX_UPSCALE = 3.5;
+
+/**
+ * An upscale smaller than this is not worth its time: scans of 200 dpi and more (faxes' fine mode, office
+ * scanners, phone photos) are read as they come, which also keeps their pixel count and so their OCR time.
+ */
+export const OCR_MIN_UPSCALE = 1.6;
 
 /** Pixel budget of one OCR image (a Letter page at 300 dpi is 8.4 megapixels); larger inputs are scaled down. */
 export const OCR_MAX_PIXELS = 12_000_000;
 
 /**
  * Resolution PDF pages without a usable text layer are rendered at for OCR (a scale of 2.8). Four FUNSD scans
- * placed in a PDF scored a mean word recall of 0.73 at 200 dpi against 0.70 at 300 dpi, in about the same time.
+ * placed in a PDF scored a mean word recall of 0.73 at 200 dpi against 0.70 at 300 dpi, in about the same time
+ * (measured with one SINGLE_BLOCK pass, before the two-pass ensemble).
  */
 export const PDF_RENDER_DPI = 200;
 
 /** Clean-up of scanned pages before OCR (scan-cleanup.ts); sizes are in inches of the page. */
 export interface ScanCleanupSettings {
-  /** Whether OCR cleans pages at all. */
-  readonly enabled: boolean;
   /** Sauvola window and k that find the ink (Tesseract's own Sauvola defaults). */
   readonly sauvolaWindowInches: number;
   readonly sauvolaK: number;
@@ -60,12 +102,13 @@ export interface ScanCleanupSettings {
 }
 
 /**
- * Off by default: on the FUNSD scans, measured as bench/ocr-funsd.ts does, erasing lines and specks left word
- * recall where it was (0.781 under SINGLE_BLOCK; 0.773 -> 0.771 under SPARSE_TEXT) and lowered the share of output
- * words that are right (0.727 -> 0.703; 0.769 -> 0.740), for 0.3-0.7 s of CPU a page.
+ * Used by the secondary pass only (OCR_PASSES). As the only input of a single pass at 200 dpi it did not help on
+ * the FUNSD scans: word recall stayed where it was (0.781 under SINGLE_BLOCK; 0.773 -> 0.771 under SPARSE_TEXT)
+ * and the share of output words that are right fell (0.727 -> 0.703; 0.769 -> 0.740). At 300 dpi it lifts the
+ * sparse pass (0.779 -> 0.793) and, above all, makes it misread other words than the primary pass. It costs about
+ * 0.4 s of CPU a page at 300 dpi, spent while the primary pass runs.
  */
 export const SCAN_CLEANUP: ScanCleanupSettings = {
-  enabled: false,
   sauvolaWindowInches: 0.33,
   sauvolaK: 0.34,
   lineMinLengthInches: 0.4,

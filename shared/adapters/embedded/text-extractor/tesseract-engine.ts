@@ -2,17 +2,11 @@ import { Worker as WorkerThread } from 'node:worker_threads';
 import Tesseract from 'tesseract.js';
 import { TransientError } from '../../../errors.js';
 import { OCR_ENGINE_PARAMETERS } from './ocr-settings.js';
+import type { OcrPass, OcrWord } from './ocr-words.js';
 import type { TesseractLanguageData } from './tesseract-language-data.js';
 
 /** Loading the model takes about a second; far longer means the worker thread is stuck. */
 const STARTUP_TIMEOUT_MS = 60_000;
-
-/** What one OCR pass returns. */
-export interface OcrResult {
-  readonly text: string;
-  /** Tesseract's mean word confidence, scaled to [0, 1]. */
-  readonly confidence: number;
-}
 
 /** Raised (as the rejection of a job) when the engine refuses the image bytes it was given. */
 export class UnreadableImageError extends Error {
@@ -88,13 +82,19 @@ export class TesseractEngine {
   }
 
   /**
-   * Recognises the text of an encoded image (PGM, PNG, JPEG, TIFF: anything Leptonica reads). The resolution is
-   * left for Tesseract to estimate from the text's x-height: on the FUNSD scans, stating the true resolution of
-   * the upscaled image scored a point lower.
+   * Recognises an encoded image (PGM, PNG, JPEG, TIFF: anything Leptonica reads) under the given page
+   * segmentation mode and returns its words, with their boxes (in the image's pixels), confidences and lines: what
+   * an ensemble of passes needs to align them. The resolution is left for Tesseract to estimate from the text's
+   * x-height: on the FUNSD scans, stating the true resolution of the upscaled image scored a point lower.
    */
-  async recognize(image: Uint8Array): Promise<OcrResult> {
-    const result = await this.settle(this.worker.recognize(asBuffer(image)));
-    return { text: tidyOcrText(result.data.text), confidence: clampConfidence(result.data.confidence / 100) };
+  async recognizeWords(image: Uint8Array, pageSegMode: Tesseract.PSM): Promise<OcrPass> {
+    // Parameters given with a job hold for that job only (tesseract.js restores the others after it), and cost no
+    // extra round trip to the worker thread, which a blocked main thread would delay.
+    const options: Partial<Tesseract.RecognizeOptions> & { tessedit_pageseg_mode: Tesseract.PSM } = {
+      tessedit_pageseg_mode: pageSegMode,
+    };
+    const result = await this.settle(this.worker.recognize(asBuffer(image), options, { text: false, blocks: true }));
+    return { words: wordsOf(result.data.blocks ?? []) };
   }
 
   /** Decodes an image with Leptonica (which reads TIFF, unlike the canvas) and returns it re-encoded as PNG. */
@@ -124,6 +124,26 @@ export class TesseractEngine {
   }
 }
 
+/** The words of Tesseract's block tree in reading order, each tagged with the running number of its line. */
+function wordsOf(blocks: readonly Tesseract.Block[]): OcrWord[] {
+  const words: OcrWord[] = [];
+  let line = 0;
+  for (const block of blocks) {
+    for (const paragraph of block.paragraphs) {
+      for (const textLine of paragraph.lines) {
+        for (const word of textLine.words) {
+          const text = word.text.trim();
+          if (text.length === 0) continue;
+          const { x0, y0, x1, y1 } = word.bbox;
+          words.push({ text, confidence: clampConfidence(word.confidence / 100) * 100, box: { x0, y0, x1, y1 }, line });
+        }
+        line += 1;
+      }
+    }
+  }
+  return words;
+}
+
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -134,12 +154,4 @@ function describe(reason: unknown): string {
 
 function clampConfidence(value: number): number {
   return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
-}
-
-/** Drops trailing blanks on each line and the blank lines Tesseract adds around blocks' ends. */
-function tidyOcrText(text: string): string {
-  return text
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
