@@ -6,6 +6,7 @@ import { parseFaultRules } from '../../shared/faults/fault-rules.js';
 import { silentLog } from '../../shared/log.js';
 import type { UploadRecord } from '../../shared/records/types.js';
 import type { ExecutionRecord } from '../../local/execution-store.js';
+import { throttlingMaxAttempts } from '../helpers/definition.js';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime.js';
 
 const NOTES = [
@@ -130,13 +131,14 @@ describe('fault injection into the embedded adapters', () => {
   });
 
   it('fails a document, saying retries ran out, when throttling outlasts the retry budget', async () => {
-    const test = await startTestRuntime({ env: { DOCPIPE_FAULTS: 'classify:throttle:1:10' } });
+    const budget = throttlingMaxAttempts('Classify');
+    const test = await startTestRuntime({ env: { DOCPIPE_FAULTS: `classify:throttle:1:${budget + 5}` } });
     try {
       const upload = await test.upload('notes/throttled.txt', NOTES[0] ?? '');
 
       expect(upload.status).toBe('FAILED');
       expect(upload.reason).toMatch(/kept throttling requests and retries ran out/);
-      expect(retriesIn(executionsOf(test), 'Classify')).toBe(6);
+      expect(retriesIn(executionsOf(test), 'Classify')).toBe(budget);
     } finally {
       await test.stop();
     }

@@ -5,20 +5,8 @@ import { ExecutionStore, type ExecutionRecord } from '../../local/execution-stor
 import { PipelineRunner } from '../../local/pipeline-runner.js';
 import { InvalidDocumentError, ThrottlingError } from '../../shared/errors.js';
 import type { TaskFunction, TaskStateName } from '../../shared/runtime/tasks.js';
-import { readDefinitionTemplate } from '../../shared/runtime/definition.js';
+import { throttlingMaxAttempts } from '../helpers/definition.js';
 import { objectCreatedEvent } from '../helpers/events.js';
-
-type RetryingState = { Retry?: { ErrorEquals: string[]; MaxAttempts?: number }[]; Branches?: { States: Record<string, RetryingState> }[] };
-
-/** MaxAttempts of the ThrottlingError retrier of a Task state, wherever it sits in the definition. */
-function throttlingMaxAttempts(stateName: string): number {
-  const find = (states: Record<string, RetryingState>): RetryingState | undefined =>
-    states[stateName] ?? Object.values(states).flatMap((s) => s.Branches ?? []).map((b) => find(b.States)).find(Boolean);
-  const state = find((JSON.parse(readDefinitionTemplate()) as { States: Record<string, RetryingState> }).States);
-  const retrier = state?.Retry?.find((r) => r.ErrorEquals.includes('ThrottlingError'));
-  if (retrier?.MaxAttempts === undefined) throw new Error(`${stateName} has no ThrottlingError retrier with MaxAttempts`);
-  return retrier.MaxAttempts;
-}
 
 /**
  * Path tests: the real statemachine/pipeline.asl.json on aws-local-stepfunctions, with each Task state replaced by a
