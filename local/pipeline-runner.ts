@@ -24,7 +24,21 @@ export interface PipelineRunnerOptions {
    */
   readonly retryDelayMs?: number;
   readonly definition?: StateMachineDefinition;
+  /**
+   * Least milliseconds between two writes of a running execution's record to disk (default 1000). Readers in this
+   * process see every change at once (ExecutionStore.track); a stopped execution's record is written immediately.
+   */
+  readonly progressWriteMs?: number;
 }
+
+/** A running execution's record on disk: when it was last written and the newer one waiting for its turn. */
+interface ProgressWrites {
+  lastWrite: number;
+  pending?: ExecutionRecord;
+  timer?: NodeJS.Timeout;
+}
+
+const DEFAULT_PROGRESS_WRITE_MS = 1000;
 
 /**
  * Runs statemachine/pipeline.asl.json with aws-local-stepfunctions, each Task state mapped to its stage function
@@ -36,6 +50,8 @@ export class PipelineRunner extends EventEmitter {
   private readonly queue: WorkQueue;
   private readonly retryOverrides: Record<string, number> | undefined;
   private readonly waitOverrides: Record<string, number> | undefined;
+  private readonly progress = new Map<string, ProgressWrites>();
+  private readonly progressWriteMs: number;
 
   constructor(private readonly options: PipelineRunnerOptions) {
     super();
@@ -43,6 +59,7 @@ export class PipelineRunner extends EventEmitter {
     // Every Task runs in-process through taskResourceLocalHandlers; the ARNs are never called.
     this.machine = new StateMachine(definition);
     this.queue = new WorkQueue(options.concurrency);
+    this.progressWriteMs = options.progressWriteMs ?? DEFAULT_PROGRESS_WRITE_MS;
     this.retryOverrides =
       options.retryDelayMs === undefined
         ? undefined
@@ -119,8 +136,46 @@ export class PipelineRunner extends EventEmitter {
   }
 
   private publish(record: ExecutionRecord): void {
-    this.options.executions.save(record);
+    this.persist(record);
     this.emit('execution', record);
+  }
+
+  /**
+   * Writes a stopped execution's record at once, and a running one's at most every progressWriteMs (the newest
+   * record wins): enough for other processes to follow it and for a crash to leave it RUNNING on disk, without
+   * rewriting the whole growing history on each of its events.
+   */
+  private persist(record: ExecutionRecord): void {
+    const { executions } = this.options;
+    executions.track(record);
+    const writes = this.progress.get(record.name);
+    if (record.status !== 'RUNNING') {
+      if (writes?.timer) clearTimeout(writes.timer);
+      this.progress.delete(record.name);
+      executions.save(record);
+      return;
+    }
+    const now = Date.now();
+    if (!writes) {
+      executions.save(record);
+      this.progress.set(record.name, { lastWrite: now });
+      return;
+    }
+    writes.pending = record;
+    if (writes.timer) return;
+    const flush = (): void => {
+      writes.timer = undefined;
+      if (!writes.pending || this.progress.get(record.name) !== writes) return;
+      executions.save(writes.pending);
+      writes.pending = undefined;
+      writes.lastWrite = Date.now();
+    };
+    const due = writes.lastWrite + this.progressWriteMs - now;
+    if (due <= 0) flush();
+    else {
+      writes.timer = setTimeout(flush, due);
+      writes.timer.unref();
+    }
   }
 }
 

@@ -90,12 +90,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   if (running && running.pid !== process.pid) {
     throw new Error(`docpipe up is already running on this data folder (pid ${running.pid}); stop it first or use another --data-dir`);
   }
-  const services = await startEmbeddedServices(paths, { s3Port: options.s3Port ?? 0, dynamoPort: options.dynamoPort ?? 0 });
+  const log = fileLog(paths.logFile, { service: 'docpipe' });
+  const services = await startEmbeddedServices(paths, {
+    s3Port: options.s3Port ?? 0,
+    dynamoPort: options.dynamoPort ?? 0,
+    onFailure: (error) => log.error('The local S3 and DynamoDB stopped', { error: error.message }),
+  });
   useLocalEndpoints(services);
   await provisionLocalResources();
 
   const config = localStageConfig(paths, options.env);
-  const log = fileLog(paths.logFile, { service: 'docpipe' });
   const deps = buildStageDeps(config, log, options.overrides);
   const executions = new ExecutionStore(paths.executions);
   const runner = new PipelineRunner({
@@ -164,6 +168,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     recovery,
     async close() {
       stopRedriveRequests?.();
+      // An upload answered just now may have its event still on its way from the emulators' thread.
+      await services.flushEvents();
       await runner.idle();
       if (options.advertise) rmSync(paths.runtimeFile, { force: true });
       await deps.close();

@@ -1,18 +1,31 @@
+import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import S3rver from 's3rver';
+import { Worker } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient, createS3Client } from '../shared/aws/clients.js';
 import { LOCAL_NAMES, type DataPaths } from './paths.js';
 
-/** s3rver and dynalite on 127.0.0.1, data on disk under the data folder. */
+/**
+ * The local S3 as the rest of the runtime sees it: emits `event` with s3rver's notification (`{ Records: [...] }`) for
+ * every object written, and tells the address it listens on.
+ */
+export class LocalS3 extends EventEmitter {
+  constructor(readonly httpServer: { address(): AddressInfo }) {
+    super();
+  }
+}
+
+/** s3rver and dynalite on 127.0.0.1, data on disk under the data folder, in a thread of their own. */
 export interface EmbeddedServices {
   readonly s3Endpoint: string;
   readonly dynamoEndpoint: string;
   /** Emits `event` with S3 notification records for every object written. */
-  readonly s3: S3rver;
+  readonly s3: LocalS3;
+  /** Resolves once every S3 event of a request already answered has been emitted by `s3`. */
+  flushEvents(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -20,36 +33,114 @@ export interface ServicePorts {
   /** 0 picks a free port. */
   readonly s3Port: number;
   readonly dynamoPort: number;
+  /** Told when the emulators' thread stops while the runtime still needs it. */
+  readonly onFailure?: (error: Error) => void;
 }
 
 const LOOPBACK = '127.0.0.1';
 
+/** What the emulator thread (emulator-thread.mjs) posts. */
+type ThreadMessage =
+  | { readonly type: 'ready'; readonly s3Address: AddressInfo; readonly dynamoAddress: AddressInfo }
+  | { readonly type: 'failed'; readonly service: 's3' | 'dynamodb'; readonly message: string }
+  | { readonly type: 'event'; readonly notification: unknown }
+  | { readonly type: 'flushed'; readonly id: number }
+  | { readonly type: 'closed' };
+
+const SERVICE_NAMES = { s3: 'S3 (s3rver)', dynamodb: 'DynamoDB (dynalite)' } as const;
+
+/** Waits for the emulator thread's `ready`, rejecting with the failing service's name and port. */
+function untilReady(worker: Worker, ports: ServicePorts): Promise<Extract<ThreadMessage, { type: 'ready' }>> {
+  return new Promise((resolve, reject) => {
+    // Only this function's own listeners are removed: Worker counts its `message` listeners to ref its port.
+    const settle = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (message: ThreadMessage): void => {
+      if (message.type === 'ready') {
+        settle();
+        resolve(message);
+      } else if (message.type === 'failed') {
+        settle();
+        const port = message.service === 's3' ? ports.s3Port : ports.dynamoPort;
+        reject(new Error(`Could not start the local ${SERVICE_NAMES[message.service]} on ${LOOPBACK}:${port}: ${message.message}`));
+      }
+    };
+    // A server's own `error` event (a port in use) ends the thread with that error.
+    const onError = (error: Error): void => {
+      settle();
+      reject(new Error(`Could not start the local S3 and DynamoDB on ${LOOPBACK}: ${error.message}`, { cause: error }));
+    };
+    const onExit = (code: number): void => {
+      settle();
+      reject(new Error(`The local S3 and DynamoDB thread stopped while starting (exit code ${code})`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+}
+
+/**
+ * Starts s3rver and dynalite in a worker thread (local/emulator-thread.mjs). They are the same servers on the same
+ * loopback ports the SDK clients talk to over HTTP; only their work moves off the thread that runs the state machine
+ * and the stages, which was the runtime's bottleneck on a two-core machine. s3rver's events, emitted in its thread,
+ * are forwarded and emitted by `s3` here.
+ */
 export async function startEmbeddedServices(paths: DataPaths, ports: ServicePorts): Promise<EmbeddedServices> {
-  const s3 = new S3rver({ address: LOOPBACK, port: ports.s3Port, silent: true, directory: paths.s3, allowMismatchedSignatures: true, vhostBuckets: false });
-  let s3Address: { port: number };
-  try {
-    s3Address = await s3.run();
-  } catch (error) {
-    throw new Error(`Could not start the local S3 (s3rver) on ${LOOPBACK}:${ports.s3Port}: ${describe(error)}`, { cause: error });
-  }
-  const dynamo = dynalite({ path: paths.dynamodb, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  try {
-    await listen(dynamo, ports.dynamoPort);
-  } catch (error) {
-    await s3.close();
-    throw new Error(`Could not start the local DynamoDB (dynalite) on ${LOOPBACK}:${ports.dynamoPort}: ${describe(error)}`, { cause: error });
-  }
-  const dynamoPort = (dynamo.address() as AddressInfo).port;
+  const worker = new Worker(new URL('./emulator-thread.mjs', import.meta.url), {
+    workerData: { address: LOOPBACK, s3Port: ports.s3Port, dynamoPort: ports.dynamoPort, s3Directory: paths.s3, dynamoDirectory: paths.dynamodb },
+  });
+  const ready = await untilReady(worker, ports).catch(async (error: unknown) => {
+    await worker.terminate();
+    throw error;
+  });
+
+  const s3 = new LocalS3({ address: () => ready.s3Address });
+  const flushes = new Map<number, () => void>();
+  let nextFlush = 0;
+  let closed: (() => void) | undefined;
+  let closing = false;
+  let exited = false;
+  worker.on('message', (message: ThreadMessage) => {
+    if (message.type === 'event') s3.emit('event', message.notification);
+    else if (message.type === 'flushed') {
+      flushes.get(message.id)?.();
+      flushes.delete(message.id);
+    } else if (message.type === 'closed') closed?.();
+  });
+  worker.on('error', (error) => ports.onFailure?.(error));
+  worker.on('exit', (code) => {
+    exited = true;
+    for (const resolve of flushes.values()) resolve();
+    flushes.clear();
+    closed?.();
+    if (!closing) ports.onFailure?.(new Error(`The local S3 and DynamoDB thread stopped (exit code ${code})`));
+  });
+
   return {
-    s3Endpoint: `http://${LOOPBACK}:${s3Address.port}`,
-    dynamoEndpoint: `http://${LOOPBACK}:${dynamoPort}`,
+    s3Endpoint: `http://${LOOPBACK}:${ready.s3Address.port}`,
+    dynamoEndpoint: `http://${LOOPBACK}:${ready.dynamoAddress.port}`,
     s3,
+    flushEvents() {
+      if (closing || exited) return Promise.resolve();
+      const id = nextFlush++;
+      return new Promise<void>((resolve) => {
+        flushes.set(id, resolve);
+        worker.postMessage({ type: 'flush', id });
+      });
+    },
     async close() {
-      const closing = Promise.allSettled([s3.close(), new Promise<void>((resolve) => dynamo.close(() => resolve()))]);
-      // Idle keep-alive sockets of SDK clients still alive in this process would hold the servers open.
-      s3.httpServer?.closeAllConnections();
-      dynamo.closeAllConnections();
-      await closing;
+      if (closing) return;
+      closing = true;
+      if (exited) return;
+      await new Promise<void>((resolve) => {
+        closed = resolve;
+        worker.postMessage({ type: 'close' });
+      });
+      await worker.terminate();
     },
   };
 }
@@ -134,8 +225,4 @@ function listen(server: Server, port: number): Promise<void> {
       resolve();
     });
   });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

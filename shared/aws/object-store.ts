@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { z } from 'zod';
-import { InvalidDocumentError } from '../errors.js';
+import { DocpipeError, InvalidDocumentError } from '../errors.js';
 import { parseContract } from '../contracts/validate.js';
 import type { S3Ref } from '../contracts/stages.js';
 import { toDocpipeError } from './sdk-errors.js';
@@ -10,6 +10,24 @@ export interface ObjectHead {
   readonly size: number;
   readonly etag: string | undefined;
   readonly contentType: string | undefined;
+}
+
+/** Checks sha256() makes while it reads an object; each may throw to stop the read. */
+export interface ReadChecks {
+  /** Sees the object's size (its Content-Length) before the body is read. */
+  readonly size?: (size: number) => void;
+  /** How many bytes from the start `prefix` sees (default 4096). */
+  readonly prefixBytes?: number;
+  /** Sees the object's first `prefixBytes` (all of it when shorter) as soon as they have arrived. */
+  readonly prefix?: (bytes: Uint8Array) => void;
+}
+
+const DEFAULT_PREFIX_BYTES = 4096;
+
+/** Stops a body nobody will read, so its connection is not left waiting. */
+function discard(body: unknown): void {
+  const stream = body as { destroy?: () => void } | undefined;
+  stream?.destroy?.();
 }
 
 /** Reads and writes objects: uploads by reference, derived JSON documents by key. */
@@ -42,23 +60,50 @@ export class ObjectStore {
     }
   }
 
-  /** Streams the object through SHA-256 without holding it in memory. Returns the hex digest and byte count. */
-  async sha256(ref: S3Ref): Promise<{ hash: string; size: number }> {
+  /**
+   * Reads the object once, streaming it through SHA-256 without holding it in memory, and returns the hex digest and
+   * byte count. `checks.size` sees the object's size before its body is read and `checks.prefix` its first
+   * `prefixBytes` as soon as they have arrived; either may throw to stop the read there (the rest is never
+   * downloaded). One GET does what a HEAD, a ranged GET and a GET did.
+   */
+  async sha256(ref: S3Ref, checks: ReadChecks = {}): Promise<{ hash: string; size: number }> {
+    let body: AsyncIterable<Uint8Array> | undefined;
+    let announced: number | undefined;
     try {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
-      const hash = createHash('sha256');
-      let size = 0;
-      const body = out.Body as AsyncIterable<Uint8Array> | undefined;
-      if (body) {
-        for await (const chunk of body) {
-          hash.update(chunk);
-          size += chunk.byteLength;
-        }
-      }
-      return { hash: hash.digest('hex'), size };
+      body = out.Body as AsyncIterable<Uint8Array> | undefined;
+      announced = out.ContentLength;
     } catch (error) {
       throw this.translate(error, ref);
     }
+    try {
+      if (checks.size && announced !== undefined) checks.size(announced);
+    } catch (error) {
+      discard(body);
+      throw error;
+    }
+    const hash = createHash('sha256');
+    const wanted = checks.prefix ? (checks.prefixBytes ?? DEFAULT_PREFIX_BYTES) : 0;
+    const prefix: Uint8Array[] = [];
+    let size = 0;
+    let prefixChecked = wanted === 0;
+    try {
+      for await (const chunk of body ?? []) {
+        hash.update(chunk);
+        if (!prefixChecked) prefix.push(chunk);
+        size += chunk.byteLength;
+        if (!prefixChecked && size >= wanted) {
+          prefixChecked = true;
+          checks.prefix?.(Buffer.concat(prefix).subarray(0, wanted));
+        }
+      }
+    } catch (error) {
+      // A check's own error stops the loop (which destroys the body); anything else came from the download.
+      if (error instanceof DocpipeError) throw error;
+      throw toDocpipeError(error, `reading s3://${ref.bucket}/${ref.key}`);
+    }
+    if (!prefixChecked) checks.prefix?.(Buffer.concat(prefix));
+    return { hash: hash.digest('hex'), size };
   }
 
   async readJson<S extends z.ZodType>(ref: S3Ref, schema: S): Promise<z.infer<S>> {

@@ -37,18 +37,26 @@ export async function ingest(input: IngestInput, deps: IngestDeps): Promise<Inge
     ...(event.detail.object.size === undefined ? {} : { size: event.detail.object.size }),
   });
 
-  const head = await deps.objects.head(ref);
-  if (head.size === 0) throw new InvalidDocumentError('The file is empty (0 bytes)');
-  if (head.size > deps.maxBytes) {
-    throw new InvalidDocumentError(
-      `The file is ${formatBytes(head.size)}, over the ${formatBytes(deps.maxBytes)} limit (setting DOCPIPE_MAX_BYTES)`,
-    );
-  }
-
-  const sniffed = sniffMediaType(await deps.objects.read(ref, SNIFF_BYTES));
-  if (!sniffed.ok) throw new InvalidDocumentError(`Unsupported file: ${sniffed.reason}`);
-
-  const { hash, size } = await deps.objects.sha256(ref);
+  // One read of the object: its size is checked before the body comes, its real type from its first bytes, and the
+  // rest only streams through the hash.
+  let sniffed: ReturnType<typeof sniffMediaType> | undefined;
+  const { hash, size } = await deps.objects.sha256(ref, {
+    size: (bytes) => {
+      if (bytes === 0) throw new InvalidDocumentError('The file is empty (0 bytes)');
+      if (bytes > deps.maxBytes) {
+        throw new InvalidDocumentError(
+          `The file is ${formatBytes(bytes)}, over the ${formatBytes(deps.maxBytes)} limit (setting DOCPIPE_MAX_BYTES)`,
+        );
+      }
+    },
+    prefixBytes: SNIFF_BYTES,
+    prefix: (bytes) => {
+      sniffed = sniffMediaType(bytes);
+      if (!sniffed.ok) throw new InvalidDocumentError(`Unsupported file: ${sniffed.reason}`);
+    },
+  });
+  // The prefix check always runs (on the whole object when it is shorter); this only tells TypeScript so.
+  if (!sniffed?.ok) throw new InvalidDocumentError('Unsupported file: its first bytes could not be read');
   const documentId = documentIdFor(hash);
   const note = extensionMismatch(ref.key, sniffed.mediaType);
   const now = deps.now().toISOString();

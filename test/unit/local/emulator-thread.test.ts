@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, createS3Client } from '../../../shared/aws/clients.js';
+import type { S3NotificationRecord } from '../../../local/events.js';
+import { dataPaths, ensureDataDirs, LOCAL_NAMES } from '../../../local/paths.js';
+import { ensureTable, provisionLocalResources, startEmbeddedServices, useLocalEndpoints, type EmbeddedServices } from '../../../local/services.js';
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
+/** s3rver and dynalite run in their own thread; the runtime reaches them over HTTP and hears S3's events. */
+describe('the emulators thread', () => {
+  let dir: string;
+  let services: EmbeddedServices;
+  let s3: S3Client;
+  const saved = { s3: process.env.AWS_ENDPOINT_URL_S3, dynamo: process.env.AWS_ENDPOINT_URL_DYNAMODB };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'docpipe-emulators-'));
+    const paths = dataPaths(dir);
+    ensureDataDirs(paths);
+    services = await startEmbeddedServices(paths, { s3Port: 0, dynamoPort: 0 });
+    useLocalEndpoints(services);
+    await provisionLocalResources();
+    s3 = createS3Client();
+  });
+
+  afterAll(async () => {
+    s3.destroy();
+    await services.close();
+    rmSync(dir, { recursive: true, force: true });
+    restoreEnv('AWS_ENDPOINT_URL_S3', saved.s3);
+    restoreEnv('AWS_ENDPOINT_URL_DYNAMODB', saved.dynamo);
+  });
+
+  it('emits every object written as an ObjectCreated record by the time flushEvents resolves', async () => {
+    const heard: S3NotificationRecord[] = [];
+    services.s3.on('event', (notification: { Records?: S3NotificationRecord[] }) => heard.push(...(notification.Records ?? [])));
+
+    await s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.uploadBucket, Key: 'notes/a.txt', Body: 'hello' }));
+    await services.flushEvents();
+
+    expect(heard.map((record) => [record.eventName, record.s3.bucket.name, record.s3.object.key, record.s3.object.size])).toEqual([
+      ['ObjectCreated:Put', LOCAL_NAMES.uploadBucket, 'notes/a.txt', 5],
+    ]);
+    expect(services.s3.httpServer.address().address).toBe('127.0.0.1');
+  });
+
+  it('keeps DynamoDB items in the table', async () => {
+    await ensureTable(LOCAL_NAMES.table);
+    const db = createDocumentClient();
+    try {
+      await db.send(new PutCommand({ TableName: LOCAL_NAMES.table, Item: { pk: 'P#1', sk: 'S', value: 42 } }));
+      const out = await db.send(new GetCommand({ TableName: LOCAL_NAMES.table, Key: { pk: 'P#1', sk: 'S' } }));
+      expect(out.Item?.value).toBe(42);
+    } finally {
+      db.destroy();
+    }
+  });
+
+  it('reports a port already in use with its address', async () => {
+    const paths = dataPaths(mkdtempSync(join(tmpdir(), 'docpipe-emulators-busy-')));
+    ensureDataDirs(paths);
+    const s3Port = Number(new URL(services.s3Endpoint).port);
+
+    try {
+      await expect(startEmbeddedServices(paths, { s3Port, dynamoPort: 0 })).rejects.toThrow(new RegExp(`^Could not start the local S3.*127\\.0\\.0\\.1:${s3Port}`));
+    } finally {
+      rmSync(paths.root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { restoreNativeBuiltins } from '../../../shared/runtime/native-builtins.js';
+
+/** What core-js does to the built-ins when pdfjs-dist's legacy build loads: slower JavaScript stand-ins. */
+function replaceLikeCoreJs(): void {
+  const stringify = JSON.stringify;
+  const parse = JSON.parse;
+  const push = Array.prototype.push;
+  Object.defineProperty(JSON, 'stringify', { value: (...args: Parameters<typeof JSON.stringify>) => stringify(...args), writable: true, configurable: true, enumerable: true });
+  Object.defineProperty(JSON, 'parse', { value: (text: string) => parse(text) as unknown, writable: true, configurable: true, enumerable: true });
+  Object.defineProperty(Array.prototype, 'push', {
+    value: function push_(this: unknown[], ...items: unknown[]) {
+      return push.apply(this, items);
+    },
+    writable: true,
+    configurable: true,
+    enumerable: true,
+  });
+}
+
+describe('restoreNativeBuiltins', () => {
+  const natives = { stringify: JSON.stringify, parse: JSON.parse, push: Array.prototype.push };
+  afterEach(() => {
+    for (const [owner, key, value] of [[JSON, 'stringify', natives.stringify], [JSON, 'parse', natives.parse], [Array.prototype, 'push', natives.push]] as const) {
+      Object.defineProperty(owner, key, { value, writable: true, configurable: true, enumerable: false });
+    }
+  });
+
+  it('changes nothing when no library replaced the built-ins', () => {
+    expect(restoreNativeBuiltins()).toEqual([]);
+    expect(JSON.stringify).toBe(natives.stringify);
+  });
+
+  it('puts back the native JSON functions and push a library replaced, not enumerable as before', () => {
+    replaceLikeCoreJs();
+    expect(JSON.stringify).not.toBe(natives.stringify);
+
+    const restored = restoreNativeBuiltins();
+
+    expect(restored).toEqual(['JSON.stringify', 'JSON.parse', 'Array.prototype.push']);
+    expect(JSON.stringify).toBe(natives.stringify);
+    expect(JSON.parse).toBe(natives.parse);
+    expect(Array.prototype.push).toBe(natives.push);
+    expect(Object.getOwnPropertyDescriptor(Array.prototype, 'push')?.enumerable).toBe(false);
+    const keys: string[] = [];
+    for (const key in [1, 2]) keys.push(key);
+    expect(keys).toEqual(['0', '1']);
+  });
+});
