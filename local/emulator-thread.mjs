@@ -8,6 +8,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import S3rver from 's3rver';
 import dynalite from 'dynalite';
+import { installSafeKeyPaths } from './s3-key-paths.mjs';
+
+installSafeKeyPaths();
 
 const { address, s3Port, dynamoPort, s3Directory, dynamoDirectory } = workerData;
 

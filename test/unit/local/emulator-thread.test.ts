@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { join, resolve } from 'node:path';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createS3Client } from '../../../shared/aws/clients.js';
 import type { S3NotificationRecord } from '../../../local/events.js';
@@ -49,6 +49,23 @@ describe('the emulators thread', () => {
       ['ObjectCreated:Put', LOCAL_NAMES.uploadBucket, 'notes/a.txt', 5],
     ]);
     expect(services.s3.httpServer.address().address).toBe('127.0.0.1');
+  });
+
+  it('keeps a key with `..` and `.` segments inside its data folder, and gives it back exactly', async () => {
+    const climb = '../'.repeat(8);
+    const keys = [`escape/${climb}docpipe-escaped-object.txt`, 'odd/./dot.txt', 'odd/%docpipe%literal'];
+    for (const key of keys) await s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.uploadBucket, Key: key, Body: key }));
+
+    const bodies = await Promise.all(
+      keys.map(async (key) => (await s3.send(new GetObjectCommand({ Bucket: LOCAL_NAMES.uploadBucket, Key: key }))).Body?.transformToString()),
+    );
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: LOCAL_NAMES.uploadBucket }));
+
+    expect(bodies).toEqual(keys);
+    expect(listed.Contents?.map((object) => object.Key)).toEqual(expect.arrayContaining(keys));
+    const bucketDir = join(dataPaths(dir).s3, LOCAL_NAMES.uploadBucket);
+    expect(existsSync(resolve(bucketDir, 'escape', climb, 'docpipe-escaped-object.txt._S3rver_object'))).toBe(false);
+    expect(readdirSync(resolve(dir, '..')).filter((name) => name.startsWith('docpipe-escaped'))).toEqual([]);
   });
 
   it('keeps DynamoDB items in the table', async () => {
