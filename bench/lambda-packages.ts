@@ -1,27 +1,25 @@
 /**
- * Lambda packages: each stage's bundle built the way infra builds it (infra/bundling: the stage's bundle spec turned
- * into esbuild options, then the afterBundling asset copies), its size, and its cold-start module-load time: a fresh
- * `node` process importing the bundle (which builds the stage's dependencies at load, as on a cold start) with the
- * stage's settings, beside a node_modules holding only what the Lambda runtime provides (@aws-sdk, @smithy). The
- * median of several runs is kept, with the child's CPU time.
+ * Lambda packages: each stage's bundle built by the function the deployment builds it with
+ * (infra/bundling/build-stage-bundle.ts: the stage's bundle spec as esbuild options, then its asset copies), its size,
+ * and its cold-start module-load time: a fresh `node` process importing the bundle (which builds the stage's
+ * dependencies at load, as on a cold start) with the environment Lambda gives the function (its settings, and the
+ * runtime's own variables, which switch Powertools Tracer and the X-Ray SDK into their Lambda mode), beside a
+ * node_modules holding only what the Lambda runtime provides (@aws-sdk, @smithy; the bundles use neither). The median of
+ * several runs is kept, with the child's CPU time. The code split off behind dynamic imports (adapters, pdf.js, the
+ * SDK's other credential providers) is not loaded then; it is counted in the package, and its cost is measured
+ * apart: every such module imported after the bundle, the most a first use can add.
  *
  *   npx tsx bench/lambda-packages.ts [--runs N]
  */
 import { execFile as execFileCallback } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
-import { DEFAULT_BEDROCK_MODEL_ID } from '../infra/access/bedrock-model.js';
-import { copyAssetCommands } from '../infra/bundling/cdk-bundling.js';
-import { esbuildOptions } from '../infra/bundling/esbuild-options.js';
-import { stageBundleSpec } from '../infra/bundling/stage-bundle.js';
-import { REPO_ROOT } from '../infra/repo-root.js';
+import { deflateRawSync } from 'node:zlib';
+import { buildStageBundle, lambdaEnvironment, provideRuntimeModules, type BundleFile } from '../infra/bundling/build-stage-bundle.js';
 import { deploymentAdapters } from '../infra/stages/adapter-choices.js';
-import { stageEntry } from '../infra/stages/stage-entry.js';
-import { stageEnvironment } from '../infra/stages/stage-environment.js';
 import { STAGE_PROFILES } from '../infra/stages/stage-profiles.js';
 import { TASK_STATE_NAMES, type TaskStateName } from '../shared/runtime/task-names.js';
 import { median } from './lib/stats.js';
@@ -31,20 +29,26 @@ const execFile = promisify(execFileCallback);
 export interface StagePackage {
   readonly stage: TaskStateName;
   readonly memoryMb: number;
-  /** The bundle's index.mjs. */
-  readonly bundleBytes: number;
-  /** Everything in the function's folder (bundle and copied assets such as the classifier model). */
+  /** The code a cold start loads: index.mjs and the chunks it imports statically (the size target's figure). */
+  readonly startBytes: number;
+  /** index.mjs alone. */
+  readonly handlerBytes: number;
+  /** JavaScript loaded only on first use of a dynamic import, or never (chunks, pdf.js's worker). */
+  readonly lazyBytes: number;
+  /** Everything in the function's folder (the code, and copied assets such as the classifier model). */
   readonly packageBytes: number;
+  /** The folder as a zip archive (deflate, level 9), as it is uploaded. */
+  readonly zippedBytes: number;
   readonly loadMs: readonly number[];
   readonly medianLoadMs: number;
   readonly medianLoadCpuMs: number;
   /** Whole process, spawn to exit (Node's own start included). */
   readonly medianProcessMs: number;
-  /** The runtime-provided packages the bundle imports at load (left external). */
-  readonly sdkImports: readonly string[];
-  /** Median load time of those packages alone in a fresh process: the part of the load the bundle cannot shed. */
-  readonly medianSdkLoadMs: number;
-  readonly medianSdkLoadCpuMs: number;
+  /** Importing every lazily loaded module after the bundle, in a fresh process: the most first uses add in all. */
+  readonly medianLazyLoadMs: number;
+  readonly medianLazyLoadCpuMs: number;
+  /** What the start modules import without bundling it: Node built-ins. */
+  readonly loadImports: readonly string[];
 }
 
 export interface LambdaPackageResults {
@@ -53,11 +57,17 @@ export interface LambdaPackageResults {
   readonly stages: readonly StagePackage[];
 }
 
-function folderBytes(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
-    const path = join(dir, entry.name);
-    return sum + (entry.isDirectory() ? folderBytes(path) : statSync(path).size);
-  }, 0);
+/**
+ * The size of a zip archive of the files: per file, its deflated bytes (level 9, or stored when deflating does not
+ * shrink it) with a local header and a central directory entry (30 and 46 bytes, plus the name twice), and the 22-byte
+ * end record. No extra fields, as `zip -X` writes them.
+ */
+export function zipBytes(dir: string, files: readonly BundleFile[]): number {
+  return files.reduce((sum, file) => {
+    const stored = file.bytes;
+    const deflated = deflateRawSync(readFileSync(join(dir, file.path)), { level: 9 }).byteLength;
+    return sum + Math.min(stored, deflated) + 30 + 46 + 2 * Buffer.byteLength(file.path);
+  }, 22);
 }
 
 /** Imports the bundle and prints load wall time and CPU time in ms, measured inside the fresh process. */
@@ -67,23 +77,25 @@ const LOAD_SCRIPT = [
   'const stage = await import(process.argv[1]);',
   'const used = process.cpuUsage(cpu);',
   "if (typeof stage.handler !== 'function') throw new Error('no handler export');",
-  'process.stdout.write(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 }));',
+  'process.stdout.write(`\\n${JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 })}\\n`);',
 ].join('\n');
 
-/** Imports the given packages (JSON list) and prints the same figures. */
-const SDK_SCRIPT = [
+/** Imports the bundle, then times importing the modules listed in argv[2] (JSON): the lazily loaded code. */
+const LAZY_SCRIPT = [
+  'await import(process.argv[1]);',
   'const started = performance.now();',
   'const cpu = process.cpuUsage();',
-  'for (const name of JSON.parse(process.argv[1])) await import(name);',
+  'for (const url of JSON.parse(process.argv[2])) await import(url);',
   'const used = process.cpuUsage(cpu);',
-  'process.stdout.write(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 }));',
+  'process.stdout.write(`\\n${JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 })}\\n`);',
 ].join('\n');
 
-async function loadOnce(script: string, argument: string, dir: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; cpuMs: number; processMs: number }> {
+async function runOnce(args: readonly string[], dir: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; cpuMs: number; processMs: number }> {
   const started = performance.now();
-  const { stdout } = await execFile(process.execPath, ['--input-type=module', '-e', script, argument], { env, cwd: dir });
+  const { stdout } = await execFile(process.execPath, ['--input-type=module', '-e', ...args], { env, cwd: dir, maxBuffer: 16 * 1024 * 1024 });
   const processMs = performance.now() - started;
-  const parsed = JSON.parse(stdout) as { ms: number; cpuMs: number };
+  // pdf.js writes warnings to the console as it loads; the figures are the last line.
+  const parsed = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as { ms: number; cpuMs: number };
   return { ms: parsed.ms, cpuMs: parsed.cpuMs, processMs };
 }
 
@@ -91,58 +103,38 @@ export async function measureLambdaPackages(options: { readonly runs: number; re
   const out = mkdtempSync(join(tmpdir(), 'docpipe-bench-bundles-'));
   const adapters = deploymentAdapters({});
   try {
-    mkdirSync(join(out, 'node_modules'), { recursive: true });
-    for (const scope of ['@aws-sdk', '@smithy']) symlinkSync(join(REPO_ROOT, 'node_modules', scope), join(out, 'node_modules', scope), 'dir');
+    provideRuntimeModules(out);
     const stages: StagePackage[] = [];
     for (const stage of TASK_STATE_NAMES) {
-      const profile = STAGE_PROFILES[stage];
-      const spec = stageBundleSpec(profile.ports, adapters);
-      const dir = join(out, stage);
-      const built = await build(esbuildOptions(spec, stageEntry(stage), dir));
-      const output = Object.values(built.metafile?.outputs ?? {})[0];
-      const sdkImports = [
-        ...new Set((output?.imports ?? []).filter((entry) => entry.external && entry.kind === 'import-statement' && /^@(aws-sdk|smithy)\//u.test(entry.path)).map((entry) => entry.path)),
-      ].sort();
-      const copies = copyAssetCommands(spec.assets, REPO_ROOT, dir);
-      if (copies.length > 0) await execFile('bash', ['-c', copies.join(' && ')]);
-      const file = join(dir, spec.outputFile);
-      const env: NodeJS.ProcessEnv = {
-        PATH: process.env.PATH,
-        AWS_REGION: 'us-east-1',
-        POWERTOOLS_SERVICE_NAME: 'docpipe',
-        POWERTOOLS_METRICS_NAMESPACE: 'docpipe',
-        POWERTOOLS_DEV: 'false',
-        ...stageEnvironment(profile.ports, adapters, {
-          tableName: 'docpipe-records',
-          derivedBucket: 'docpipe-derived',
-          bedrockModelId: DEFAULT_BEDROCK_MODEL_ID,
-          openSearchEndpoint: 'https://abc123.us-east-1.aoss.amazonaws.com',
-          openSearchIndex: 'documents',
-          taskRoot: dir,
-        }),
-      };
+      const bundle = await buildStageBundle(stage, adapters, out);
+      const env: NodeJS.ProcessEnv = lambdaEnvironment(stage, adapters, bundle.dir);
+      const handlerUrl = pathToFileURL(bundle.file).href;
+      const lazyUrls = JSON.stringify(bundle.lazyFiles.map((file) => pathToFileURL(join(bundle.dir, file.path)).href));
       const loads: { ms: number; cpuMs: number; processMs: number }[] = [];
-      const sdkLoads: { ms: number; cpuMs: number }[] = [];
+      const lazyLoads: { ms: number; cpuMs: number }[] = [];
       for (let run = 0; run < options.runs; run += 1) {
-        loads.push(await loadOnce(LOAD_SCRIPT, pathToFileURL(file).href, dir, env));
-        sdkLoads.push(await loadOnce(SDK_SCRIPT, JSON.stringify(sdkImports), dir, env));
+        loads.push(await runOnce([LOAD_SCRIPT, handlerUrl], bundle.dir, env));
+        lazyLoads.push(await runOnce([LAZY_SCRIPT, handlerUrl, lazyUrls], bundle.dir, env));
       }
       const result: StagePackage = {
         stage,
-        memoryMb: profile.memorySize,
-        bundleBytes: statSync(file).size,
-        packageBytes: folderBytes(dir),
+        memoryMb: STAGE_PROFILES[stage].memorySize,
+        startBytes: bundle.startBytes,
+        handlerBytes: bundle.handlerBytes,
+        lazyBytes: bundle.lazyFiles.reduce((sum, file) => sum + file.bytes, 0),
+        packageBytes: bundle.packageBytes,
+        zippedBytes: zipBytes(bundle.dir, bundle.files),
         loadMs: loads.map((load) => Math.round(load.ms * 10) / 10),
         medianLoadMs: median(loads.map((load) => load.ms)),
         medianLoadCpuMs: median(loads.map((load) => load.cpuMs)),
         medianProcessMs: median(loads.map((load) => load.processMs)),
-        sdkImports,
-        medianSdkLoadMs: median(sdkLoads.map((load) => load.ms)),
-        medianSdkLoadCpuMs: median(sdkLoads.map((load) => load.cpuMs)),
+        medianLazyLoadMs: median(lazyLoads.map((load) => load.ms)),
+        medianLazyLoadCpuMs: median(lazyLoads.map((load) => load.cpuMs)),
+        loadImports: bundle.loadImports,
       };
       options.log?.(
-        `lambda-packages: ${stage} ${(result.bundleBytes / 1024).toFixed(0)} KB, load ${result.medianLoadMs.toFixed(0)} ms (cpu ${result.medianLoadCpuMs.toFixed(0)} ms), ` +
-          `AWS SDK alone ${result.medianSdkLoadMs.toFixed(0)} ms (cpu ${result.medianSdkLoadCpuMs.toFixed(0)} ms)`,
+        `lambda-packages: ${stage} ${(result.startBytes / 1024).toFixed(0)} KB loaded at start, load ${result.medianLoadMs.toFixed(0)} ms (cpu ${result.medianLoadCpuMs.toFixed(0)} ms); ` +
+          `${(result.lazyBytes / 1024).toFixed(0)} KB loaded on first use, ${result.medianLazyLoadMs.toFixed(0)} ms for all of it`,
       );
       stages.push(result);
     }
@@ -157,12 +149,14 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   const runs = runsFlag === -1 ? 7 : Number(process.argv[runsFlag + 1]);
   if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${process.argv[runsFlag + 1]}`);
   const results = await measureLambdaPackages({ runs, log: (line) => console.log(line) });
-  console.log(`\n| stage | memory | index.mjs | package | load (median of ${runs}) | load CPU | AWS SDK alone | AWS SDK CPU |`);
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+  console.log(`\n| stage | memory | loaded at start | index.mjs | package | zipped | load (median of ${runs}) | load CPU | process | first uses, all lazy code |`);
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const stage of results.stages) {
     console.log(
-      `| ${stage.stage} | ${stage.memoryMb} MB | ${(stage.bundleBytes / 1024).toFixed(0)} KB | ${(stage.packageBytes / 1024).toFixed(0)} KB | ` +
-        `${stage.medianLoadMs.toFixed(0)} ms | ${stage.medianLoadCpuMs.toFixed(0)} ms | ${stage.medianSdkLoadMs.toFixed(0)} ms | ${stage.medianSdkLoadCpuMs.toFixed(0)} ms |`,
+      `| ${stage.stage} | ${stage.memoryMb} MB | ${kb(stage.startBytes)} | ${kb(stage.handlerBytes)} | ${kb(stage.packageBytes)} | ${kb(stage.zippedBytes)} | ` +
+        `${stage.medianLoadMs.toFixed(0)} ms | ${stage.medianLoadCpuMs.toFixed(0)} ms | ${stage.medianProcessMs.toFixed(0)} ms | ` +
+        `${kb(stage.lazyBytes)}: ${stage.medianLazyLoadMs.toFixed(0)} ms |`,
     );
   }
 }

@@ -47,7 +47,7 @@ export function checkTargets(results: PartResults): TargetCheck[] {
     checks.push(atMost('transitions', `transitions per one-page document, ${count.path} path, ${count.variant}`, count.transitions, 10, '', 0));
   }
   for (const stage of results['lambda-packages']?.stages ?? []) {
-    checks.push(atMost('lambda-packages', `${stage.stage} bundle size`, stage.bundleBytes / 1024, 500, ' KB', 0));
+    checks.push(atMost('lambda-packages', `${stage.stage} bundle size (code loaded at a cold start)`, stage.startBytes / 1024, 500, ' KB', 0));
     checks.push(atMost('lambda-packages', `${stage.stage} cold-start module load (median)`, stage.medianLoadMs, 150, ' ms', 0));
   }
   for (const variant of results.cost?.variants ?? []) {
@@ -124,19 +124,22 @@ function transitionsSection(results: TransitionResults): string[] {
 }
 
 function lambdaSection(results: LambdaPackageResults): string[] {
+  const kb = (bytes: number) => `${fixed(bytes / 1024, 0)} KB`;
   return [
     '## 4. Lambda packages',
     '',
-    `Built with infra's bundle specs for the deployment's adapters (${Object.entries(results.adapters).map(([port, kind]) => `${port}: ${kind}`).join(', ')}). ` +
-      `Load = \`import()\` of the bundle in a fresh \`node\` process, median of ${results.runs}. ` +
-      '"AWS SDK alone" = importing only the runtime-provided packages the bundle imports at load, in a fresh process: the share of the load a smaller bundle cannot remove.',
+    `Built by infra's bundle build for the deployment's adapters (${Object.entries(results.adapters).map(([port, kind]) => `${port}: ${kind}`).join(', ')}), ` +
+      'the AWS SDK clients bundled. "Loaded at start" = `index.mjs` and the chunks it imports statically: what a cold start loads. ' +
+      `Load = \`import()\` of the bundle in a fresh \`node\` process with the function's Lambda environment, median of ${results.runs}. ` +
+      '"Lazy code" = the modules split off behind dynamic imports (adapters, pdf.js and its worker, the SDK\'s other credential providers), ' +
+      'counted in the package and loaded on first use: the time is importing all of them after the bundle, the most first uses add.',
     '',
-    '| stage | memory | index.mjs | whole package | load ms (median) | load CPU ms | process ms | AWS SDK alone ms | AWS SDK alone CPU ms |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| stage | memory | loaded at start | index.mjs | whole package | zipped | load ms (median) | load CPU ms | process ms | lazy code | lazy code load ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.stages.map(
       (stage) =>
-        `| ${stage.stage} | ${stage.memoryMb} MB | ${fixed(stage.bundleBytes / 1024, 0)} KB | ${fixed(stage.packageBytes / 1024, 0)} KB | ` +
-        `${fixed(stage.medianLoadMs, 0)} | ${fixed(stage.medianLoadCpuMs, 0)} | ${fixed(stage.medianProcessMs, 0)} | ${fixed(stage.medianSdkLoadMs, 0)} | ${fixed(stage.medianSdkLoadCpuMs, 0)} |`,
+        `| ${stage.stage} | ${stage.memoryMb} MB | ${kb(stage.startBytes)} | ${kb(stage.handlerBytes)} | ${kb(stage.packageBytes)} | ${kb(stage.zippedBytes)} | ` +
+        `${fixed(stage.medianLoadMs, 0)} | ${fixed(stage.medianLoadCpuMs, 0)} | ${fixed(stage.medianProcessMs, 0)} | ${kb(stage.lazyBytes)} | ${fixed(stage.medianLazyLoadMs, 0)} |`,
     ),
     '',
   ];

@@ -37,8 +37,6 @@ export interface AdapterModules {
   readonly shipped?: readonly ShippedModule[];
   /** Modules (paths from the repository root) whose exports stand in for globals Node lacks (esbuild `inject`). */
   readonly injects?: readonly string[];
-  /** What it adds to a stage's `index.mjs` beyond STAGE_BUNDLE_TARGET_BYTES. @default 0 */
-  readonly bundleAllowanceBytes?: number;
 }
 
 /** The stand-in for a package listed in `standIns` (see the module's own comment). */
@@ -79,27 +77,29 @@ export const EMBEDDED_ADAPTERS: Readonly<Record<Port, AdapterModules>> = {
   searchIndex: { importPaths: ['../adapters/embedded/search-index/index.js'], packages: ['better-sqlite3'] },
 };
 
-/** The AWS adapters' modules (each statically imports its AWS SDK client, so a stage that does not run it leaves it out). */
+/**
+ * The AWS adapters' modules and the SDK client each one loads (select.ts imports the client dynamically beside the
+ * adapter): a stage that does not run an adapter leaves out both, so a bundle carries only the clients its stage
+ * calls. The SDK's S3 and DynamoDB clients, which every stage uses, are bundled in all.
+ */
 export const AWS_ADAPTERS: Readonly<Record<Port, AdapterModules>> = {
   textExtractor: {
     // Textract, and the PDF text-layer reader it tries first (select.ts): born-digital PDFs keep their own text.
     // The reader's module graph also holds the embedded OCR (tesseract.js) and image decoding (@napi-rs/canvas),
     // which Textract replaces on Lambda; pdf.js itself needs no canvas for text.
     importPaths: ['./textract-text-extractor.js', './text-layer-first.js', '../embedded/text-extractor/index.js'],
-    packages: ['pdfjs-dist'],
+    packages: ['@aws-sdk/client-textract', 'pdfjs-dist'],
     standIns: ['tesseract.js', '@napi-rs/canvas'],
     shipped: [PDFJS_WORKER],
     injects: [DOM_MATRIX_SOURCE],
-    // pdf.js's main module, minified (about 450 KB); evaluated only when the first PDF arrives.
-    bundleAllowanceBytes: 512 * 1024,
   },
-  classifier: { importPaths: ['./comprehend-classifier.js'], packages: [] },
-  piiDetector: { importPaths: ['./comprehend-pii-detector.js'], packages: [] },
-  summariser: { importPaths: ['./bedrock-summariser.js'], packages: [] },
+  classifier: { importPaths: ['./comprehend-classifier.js'], packages: ['@aws-sdk/client-comprehend'] },
+  piiDetector: { importPaths: ['./comprehend-pii-detector.js'], packages: ['@aws-sdk/client-comprehend'] },
+  summariser: { importPaths: ['./bedrock-summariser.js'], packages: ['@aws-sdk/client-bedrock-runtime'] },
   searchIndex: {
     importPaths: ['./opensearch-client.js', './opensearch-search-index.js'],
-    packages: ['@opensearch-project/opensearch'],
-    // The OpenSearch client with its whole generated API (about 250 KB minified) and its JSON parser (about 30 KB).
-    bundleAllowanceBytes: 150 * 1024,
+    // The credential providers give the credentials OpenSearch requests are signed with (select.ts's
+    // defaultCredentials); the requests themselves are signed and sent by opensearch-client.ts, with Node's https.
+    packages: ['@aws-sdk/credential-providers'],
   },
 };

@@ -1,45 +1,56 @@
-import { dirname, posix } from 'node:path';
-import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { BundleAsset } from './adapter-modules.js';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { AssetHashType, DockerImage, type ILocalBundling } from 'aws-cdk-lib';
+import { Code } from 'aws-cdk-lib/aws-lambda';
 import type { StageBundleSpec } from './stage-bundle.js';
 
-/** A word the shell passes through unchanged. */
-function shellQuote(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
+/** Builds one bundle (`node --import tsx <script> <entry> <outDir> <spec as JSON>`, from the project root). */
+export const BUNDLE_SCRIPT = 'infra/bundling/bundle-stage.ts';
 
-/** Shell commands copying the assets from the project into the bundle folder (the NodejsFunction `afterBundling` hook). */
-export function copyAssetCommands(assets: readonly BundleAsset[], inputDir: string, outputDir: string): string[] {
-  return assets.flatMap((asset) => {
-    const target = posix.join(outputDir, asset.target);
-    return [`mkdir -p ${shellQuote(dirname(target))}`, `cp ${shellQuote(posix.join(inputDir, asset.source))} ${shellQuote(target)}`];
+/**
+ * Builds a bundle into `outputDir` in a child process: CDK asks for an asset's bundle synchronously, and the build is
+ * esbuild's asynchronous API (the only one that takes plugins, see sdk-schema-keys.ts).
+ */
+export function runBundleScript(spec: StageBundleSpec, entry: string, outputDir: string, projectRoot: string): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, BUNDLE_SCRIPT), entry, outputDir, JSON.stringify(spec)], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
+  if (result.error !== undefined) throw new Error(`Bundling ${entry} could not start: ${result.error.message}`, { cause: result.error });
+  if (result.status !== 0) throw new Error(`Bundling ${entry} failed (exit ${result.status ?? result.signal ?? 'unknown'}); esbuild's messages are above`);
 }
 
-/** The spec's aliases as NodejsFunction passes them to the esbuild command line (`--alias:<package>=<path>`). */
-export function esbuildAliasArgs(alias: Readonly<Record<string, string>>): Record<string, string[]> {
-  const pairs = Object.entries(alias).map(([name, path]) => `${name}=${path}`);
-  return pairs.length > 0 ? { '--alias': pairs } : {};
+/**
+ * Local bundling of one stage. Its fields are data on purpose: CDK caches bundles within an app by the JSON of the
+ * bundling options, in which functions do not appear, so the entry and spec must, or every stage would get the first
+ * stage's bundle.
+ */
+export class StageBundling implements ILocalBundling {
+  constructor(
+    readonly spec: StageBundleSpec,
+    readonly entry: string,
+    readonly projectRoot: string,
+  ) {}
+
+  tryBundle(outputDir: string): boolean {
+    runBundleScript(this.spec, this.entry, outputDir, this.projectRoot);
+    return true;
+  }
 }
 
-/** NodejsFunction bundling for a spec: local esbuild only (no Docker), ES module output. */
-export function cdkBundlingOptions(spec: StageBundleSpec): BundlingOptions {
-  return {
-    format: OutputFormat.ESM,
-    target: spec.target,
-    minify: spec.minify,
-    sourceMap: false,
-    mainFields: [...spec.mainFields],
-    banner: spec.banner,
-    externalModules: [...spec.externalModules],
-    esbuildArgs: esbuildAliasArgs(spec.alias),
-    inject: [...spec.inject],
-    forceDockerBundling: false,
-    logLevel: LogLevel.WARNING,
-    commandHooks: {
-      beforeBundling: () => [],
-      beforeInstall: () => [],
-      afterBundling: (inputDir, outputDir) => copyAssetCommands(spec.assets, inputDir, outputDir),
+/**
+ * A stage's code: the bundle of `entry` built locally (no Docker) by the same function the bundle tests and the
+ * benchmark run (build-stage-bundle.ts's buildBundle), so what they measure is what is deployed. The asset is
+ * identified by the bundle's bytes, as NodejsFunction's are. (NodejsFunction itself cannot build it: its esbuild
+ * command line writes one file, without code splitting, and takes no plugins.)
+ */
+export function stageCode(spec: StageBundleSpec, entry: string, projectRoot: string): Code {
+  return Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Required by CDK's types; never pulled, since local bundling either succeeds or throws.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22'),
+      local: new StageBundling(spec, entry, projectRoot),
     },
-  };
+  });
 }

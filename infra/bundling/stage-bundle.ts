@@ -9,13 +9,22 @@ import { ABSENT_PACKAGE_SOURCE, AWS_ADAPTERS, EMBEDDED_ADAPTERS, type AdapterMod
 export const LAMBDA_NODE_MAJOR = 22;
 
 /**
- * What a stage's `index.mjs` should weigh at most: it keeps module loading (cold start) short. The runtime's AWS SDK
- * and every adapter a stage does not run stay out (stageExternalModules), zod is imported as a namespace (`import * as
- * z from 'zod'`: the named `{ z }` import keeps every zod locale, about 350 KB), and the bundle is minified. Two
- * adapters bring a library larger than the rest of the stage, and their stages are allowed it on top
- * (`bundleAllowanceBytes`): pdf.js for the PDF text-layer reader, and the OpenSearch client.
+ * The benchmark's target for the code a stage's function loads at a cold start: `index.mjs` and the chunks it imports
+ * statically (the code split off behind dynamic imports loads on first use, see StageBundleSpec.splitting).
+ * bench/lambda-packages.ts reports each stage against it.
  */
 export const STAGE_BUNDLE_TARGET_BYTES = 500 * 1024;
+
+/**
+ * The most that code may weigh in any stage, checked by test/infra/bundles.test.ts: a guard against growth, above the
+ * target. What a cold start loads now (about 590 KB in every stage) is the bundled AWS SDK's S3 and DynamoDB clients
+ * with the Smithy core (about 320 KB, tree-shaken: only the commands the stages send, see sdk-schema-keys.ts), zod
+ * (about 100 KB; the stage contracts and settings are zod schemas, imported as a namespace, `import * as z from
+ * 'zod'`, since the named `{ z }` import keeps every zod locale, about 350 KB), Powertools with the X-Ray SDK (about
+ * 120 KB) and docpipe's own code (about 45 KB); every adapter a stage does not run stays out (stageExternalModules),
+ * and the bundle is minified.
+ */
+export const STAGE_START_CEILING_BYTES = 620 * 1024;
 
 /** Where the Lambda runtime unpacks a function's bundle (`LAMBDA_TASK_ROOT`). */
 export const LAMBDA_TASK_ROOT = '/var/task';
@@ -37,16 +46,34 @@ export const PROMPTS_IN_BUNDLE = 'prompts';
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __docpipeCreateRequire } from 'node:module'; const require = __docpipeCreateRequire(import.meta.url);";
 
-/** The package scopes the Lambda Node.js runtime provides: the AWS SDK for JavaScript v3 and its Smithy core. */
+/**
+ * The package scopes the Lambda Node.js runtime provides: the AWS SDK for JavaScript v3 and its Smithy core. The
+ * bundles do not use them: importing the runtime's copy took most of a cold start (for S3 and DynamoDB, 1.3 MB of
+ * unminified CommonJS, which Node also scans for its exports when an ES module imports it), and the bundled clients
+ * are the versions the project is tested with. Tests link them beside the bundles all the same, as Lambda's file
+ * system has them.
+ */
 export const RUNTIME_PROVIDED_SCOPES = ['@aws-sdk', '@smithy'] as const;
-export const RUNTIME_PROVIDED_MODULES = RUNTIME_PROVIDED_SCOPES.map((scope) => `${scope}/*`);
 
 /** Never loaded on Lambda: the local emulators. */
 export const LOCAL_ONLY_MODULES = ['s3rver', 'dynalite', 'aws-local-stepfunctions'] as const;
 
 /**
- * How one stage's bundle is built: the one description both the house Lambda construct (through NodejsFunction) and
- * the bundle tests (through esbuild directly) turn into options, so both build the same thing.
+ * Never loaded in Node: the browser user-agent parser the SDK's browser code imports dynamically (`@aws-sdk/core`
+ * re-exports that code beside the Node code; only a browser build calls it).
+ */
+export const BROWSER_ONLY_MODULES = ['bowser'] as const;
+
+/**
+ * Packages the bundled dependencies load but docpipe never calls, bundled as ABSENT_PACKAGE_SOURCE in every stage:
+ * `semver`, which the X-Ray SDK (under Powertools Tracer) requires for its AWS SDK v2 patcher only (`captureAWS`,
+ * which checks the v2 SDK's version); Tracer captures v3 clients (`captureAWSv3Client`). 28 KB of a cold start.
+ */
+export const UNCALLED_PACKAGES = ['semver'] as const;
+
+/**
+ * How one stage's bundle is built: the one description that the house Lambda construct (cdk-bundling.ts), the bundle
+ * tests and the benchmark turn into esbuild options (esbuild-options.ts), so all three build the same thing.
  */
 export interface StageBundleSpec {
   /** esbuild target, e.g. `node22`. */
@@ -65,6 +92,17 @@ export interface StageBundleSpec {
   /** Absolute paths of modules whose exports replace the bundled code's references to the same-named globals. */
   readonly inject: readonly string[];
   readonly assets: readonly BundleAsset[];
+  /**
+   * Each module reached only through a dynamic import (an adapter, pdf.js, the SDK's credential providers other than
+   * the environment's) goes to a chunk file of its own beside `index.mjs`, loaded when the import first runs instead of
+   * being parsed at every cold start; code shared with the start-up path goes to chunks `index.mjs` imports statically.
+   * The chunks sit in the same folder as `index.mjs`, so paths resolved against `import.meta.url` (the prompts) hold.
+   */
+  readonly splitting: boolean;
+  /** esbuild `chunkNames`. */
+  readonly chunkNames: string;
+  /** esbuild `legalComments`: the licence comments of the dependencies are not shipped in the function's code. */
+  readonly legalComments: 'none';
 }
 
 /** Each port's embedded and AWS adapter modules, and whether a stage calling `ports` runs it in this deployment. */
@@ -84,10 +122,11 @@ function runModules(ports: readonly Port[], adapters: AdapterChoices): AdapterMo
 }
 
 /**
- * What a stage leaves out: the runtime's SDK, the local-only packages, every adapter it never runs (the embedded
+ * What a stage leaves out: the local-only and browser-only packages, every adapter it never runs (the embedded
  * adapter of a port it does not call or that the deployment serves with AWS, and the AWS adapter of a port it does
- * not call or serves with the embedded adapter), and the modules the adapters it runs load from shipped files. A
- * package needed by an adapter it runs is kept, and a package it bundles a stand-in for is not left out.
+ * not call or serves with the embedded adapter, with its SDK client), and the modules the adapters it runs load from
+ * shipped files. A package needed by an adapter it runs is kept, and a package it bundles a stand-in for is not left
+ * out.
  */
 export function stageExternalModules(ports: readonly Port[], adapters: AdapterChoices): string[] {
   const all = adapterUse(ports, adapters);
@@ -96,8 +135,8 @@ export function stageExternalModules(ports: readonly Port[], adapters: AdapterCh
   const notRun = all.filter((adapter) => !adapter.runs).map((adapter) => adapter.modules);
   return [
     ...new Set([
-      ...RUNTIME_PROVIDED_MODULES,
       ...LOCAL_ONLY_MODULES,
+      ...BROWSER_ONLY_MODULES,
       ...notRun.flatMap((modules) => modules.packages).filter((name) => !kept.has(name)),
       ...notRun.flatMap((modules) => modules.importPaths),
       ...run.flatMap((modules) => (modules.shipped ?? []).map((shipped) => shipped.specifier)),
@@ -105,14 +144,9 @@ export function stageExternalModules(ports: readonly Port[], adapters: AdapterCh
   ];
 }
 
-/** The most a stage's `index.mjs` may weigh: the target, plus the allowances of the adapters it runs. */
-export function stageBundleCeilingBytes(ports: readonly Port[], adapters: AdapterChoices): number {
-  return runModules(ports, adapters).reduce((sum, modules) => sum + (modules.bundleAllowanceBytes ?? 0), STAGE_BUNDLE_TARGET_BYTES);
-}
-
 /** The packages a stage bundles the absent-package stand-in for, each mapped to the stand-in's path. */
 export function stageAliases(ports: readonly Port[], adapters: AdapterChoices, root = REPO_ROOT): Record<string, string> {
-  const standIns = [...new Set(runModules(ports, adapters).flatMap((modules) => modules.standIns ?? []))].sort();
+  const standIns = [...new Set([...UNCALLED_PACKAGES, ...runModules(ports, adapters).flatMap((modules) => modules.standIns ?? [])])].sort();
   return Object.fromEntries(standIns.map((name) => [name, join(root, ABSENT_PACKAGE_SOURCE)]));
 }
 
@@ -152,5 +186,8 @@ export function stageBundleSpec(ports: readonly Port[], adapters: AdapterChoices
     alias: stageAliases(ports, adapters, root),
     inject: stageInjects(ports, adapters, root),
     assets: stageAssets(ports, adapters, root),
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    legalComments: 'none',
   };
 }

@@ -1,12 +1,10 @@
-import { join } from 'node:path';
 import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ConfigurationError } from '../../shared/errors.js';
-import { cdkBundlingOptions } from '../bundling/cdk-bundling.js';
+import { stageCode } from '../bundling/cdk-bundling.js';
 import type { StageBundleSpec } from '../bundling/stage-bundle.js';
 import { acknowledge } from '../nag/findings.js';
 import { REPO_ROOT } from '../repo-root.js';
@@ -63,12 +61,13 @@ function validate(props: StageFunctionProps): void {
 }
 
 /**
- * The house Lambda for a stage: Node.js 22 on ARM64, bundled locally by esbuild as an ES module, X-Ray tracing, its
- * own log group with retention, Powertools settings, and a role that starts with nothing but writing to that log
- * group (callers grant the rest with grant*() helpers).
+ * The house Lambda for a stage: Node.js 22 on ARM64, bundled locally by esbuild as ES modules (`index.mjs` and the
+ * chunks it loads, see infra/bundling/cdk-bundling.ts), X-Ray tracing, its own log group with retention, Powertools
+ * settings, and a role that starts with nothing but writing to that log group (callers grant the rest with grant*()
+ * helpers).
  */
 export class StageFunction extends Construct {
-  public readonly lambda: NodejsFunction;
+  public readonly lambda: LambdaFunction;
   public readonly role: Role;
   public readonly logGroup: LogGroup;
 
@@ -87,12 +86,10 @@ export class StageFunction extends Construct {
     this.logGroup.grantWrite(this.role);
 
     const projectRoot = props.projectRoot ?? REPO_ROOT;
-    this.lambda = new NodejsFunction(this, 'Function', {
+    this.lambda = new LambdaFunction(this, 'Function', {
       description: `docpipe ${props.stage}: the ${props.stage} Task state of statemachine/pipeline.asl.json`,
-      entry: props.entry,
-      handler: 'handler',
-      projectRoot,
-      depsLockFilePath: join(projectRoot, 'package-lock.json'),
+      code: stageCode(props.bundle, props.entry, projectRoot),
+      handler: `${props.bundle.outputFile.replace(/\.mjs$/, '')}.handler`,
       runtime: STAGE_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -101,7 +98,6 @@ export class StageFunction extends Construct {
       tracing: Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,
-      bundling: cdkBundlingOptions(props.bundle),
       environment: {
         POWERTOOLS_SERVICE_NAME: 'docpipe',
         POWERTOOLS_METRICS_NAMESPACE: 'docpipe',
@@ -111,7 +107,7 @@ export class StageFunction extends Construct {
     });
 
     acknowledge(this, {
-      'AwsSolutions-L1': `Pinned to ${STAGE_RUNTIME.name}, a supported runtime, so the bundle's esbuild target, the runtime-provided AWS SDK and the Powertools version move together when it is raised on purpose.`,
+      'AwsSolutions-L1': `Pinned to ${STAGE_RUNTIME.name}, a supported runtime, so the bundle's esbuild target and the Node.js it runs on move together when it is raised on purpose.`,
       'AwsSolutions-IAM5[Resource::*]': 'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords accept only the "*" resource.',
     });
   }

@@ -1,6 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { DEFAULT_BEDROCK_MODEL_ID, bedrockInvokeResources, parseBedrockModelId } from '../../infra/access/bedrock-model.js';
-import { copyAssetCommands, esbuildAliasArgs } from '../../infra/bundling/cdk-bundling.js';
+import { StageBundling } from '../../infra/bundling/cdk-bundling.js';
+import { literalSchemaKeys } from '../../infra/bundling/sdk-schema-keys.js';
 import { stageBundleSpec } from '../../infra/bundling/stage-bundle.js';
 import { readDocpipeContext } from '../../infra/config/context.js';
 import { StageFunction } from '../../infra/constructs/stage-function.js';
@@ -8,6 +9,7 @@ import { objectCreatedPattern } from '../../infra/constructs/upload-trigger.js';
 import { flattenReference } from '../../infra/nag/findings.js';
 import { deploymentAdapters } from '../../infra/stages/adapter-choices.js';
 import { stageEntry } from '../../infra/stages/stage-entry.js';
+import { STAGE_PROFILES } from '../../infra/stages/stage-profiles.js';
 
 const read = (values: Record<string, unknown>) => (key: string) => values[key];
 
@@ -99,21 +101,37 @@ describe('the house Lambda construct', () => {
   });
 });
 
-describe('bundle asset copies', () => {
-  it('create the target folder and copy each file, quoting paths for the shell', () => {
-    expect(copyAssetCommands([{ source: "shared/it's.md", target: 'prompts/it.md' }], '/in', '/out')).toEqual([
-      "mkdir -p '/out/prompts'",
-      "cp '/in/shared/it'\\''s.md' '/out/prompts/it.md'",
-    ]);
+describe('each stage\'s local bundling', () => {
+  it('carries its entry and spec as data, by which CDK tells one stage\'s bundle from another\'s', () => {
+    const spec = (state: 'Ingest' | 'Summarise') => stageBundleSpec(STAGE_PROFILES[state].ports, deploymentAdapters({}));
+    const ingest = JSON.stringify(new StageBundling(spec('Ingest'), stageEntry('Ingest'), '/repo'));
+    const summarise = JSON.stringify(new StageBundling(spec('Summarise'), stageEntry('Summarise'), '/repo'));
+    const recordFailure = JSON.stringify(new StageBundling(spec('Ingest'), stageEntry('RecordFailure'), '/repo'));
+
+    expect(ingest).toContain(stageEntry('Ingest'));
+    expect(new Set([ingest, summarise, recordFailure]).size).toBe(3);
   });
 });
 
-describe('bundle aliases on the esbuild command line', () => {
-  it('become one --alias:<package>=<path> each, and nothing when there are none', () => {
-    expect(esbuildAliasArgs({ 'tesseract.js': '/repo/stand-in.cts', '@napi-rs/canvas': '/repo/stand-in.cts' })).toEqual({
-      '--alias': ['tesseract.js=/repo/stand-in.cts', '@napi-rs/canvas=/repo/stand-in.cts'],
-    });
-    expect(esbuildAliasArgs({})).toEqual({});
+describe('the SDK schema modules as bundled', () => {
+  it('name their shared string constants as plain keys, so unused schemas can be left out', () => {
+    const source = [
+      'const _h = "http";',
+      'const _hC = "httpChecksum";',
+      'export var GetObject$ = [9, n0, _GO, { [_hC]: "-", [_h]: ["GET", "/{Key+}", 200] }, () => A$];',
+      'export var Other$ = [3, n0, _O, { [dynamic]: 1, [_unknown]: 2 }];',
+    ].join('\n');
+
+    expect(literalSchemaKeys(source).split('\n').slice(2)).toEqual([
+      'export var GetObject$ = [9, n0, _GO, { "httpChecksum": "-", "http": ["GET", "/{Key+}", 200] }, () => A$];',
+      'export var Other$ = [3, n0, _O, { [dynamic]: 1, [_unknown]: 2 }];',
+    ]);
+  });
+
+  it('keep array elements that name a constant as they are', () => {
+    const source = 'const _A = "Account";\nexport var S$ = [3, n0, _S, 0, [_A], [0]];';
+
+    expect(literalSchemaKeys(source)).toBe(source);
   });
 });
 

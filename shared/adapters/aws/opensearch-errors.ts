@@ -1,5 +1,24 @@
-import { errors } from '@opensearch-project/opensearch';
 import { AccessDeniedError, ConfigurationError, ContractViolationError, ThrottlingError, TransientError } from '../../errors.js';
+
+/** OpenSearch answered with a status of 300 or more; `body` is its parsed response body. */
+export class OpenSearchResponseError extends Error {
+  override readonly name = 'OpenSearchResponseError';
+
+  constructor(
+    method: string,
+    path: string,
+    readonly statusCode: number,
+    readonly body: unknown,
+  ) {
+    const { type, reason } = errorReason(body);
+    super(`${method} ${path}: OpenSearch answered ${statusCode}${type || reason ? ` (${[type, reason].filter(Boolean).join(': ')})` : ''}`);
+  }
+}
+
+/** No response came from OpenSearch: the connection failed, broke off, or timed out. */
+export class OpenSearchConnectionError extends Error {
+  override readonly name = 'OpenSearchConnectionError';
+}
 
 /** The `error.type` and `error.reason` OpenSearch puts in an error response body, when present. */
 export function errorReason(body: unknown): { type: string; reason: string } {
@@ -33,15 +52,11 @@ export function errorForStatus(status: number, detail: string, doing: string, ca
  * failure to TransientError. Other errors pass unchanged.
  */
 export function openSearchError(error: unknown, doing: string): Error {
-  if (error instanceof errors.ResponseError) {
+  if (error instanceof OpenSearchResponseError) {
     const { type, reason } = errorReason(error.body);
     return errorForStatus(error.statusCode, [type, reason].filter(Boolean).join(': '), doing, error);
   }
-  if (
-    error instanceof errors.TimeoutError ||
-    error instanceof errors.ConnectionError ||
-    error instanceof errors.NoLivingConnectionsError
-  ) {
+  if (error instanceof OpenSearchConnectionError) {
     return new TransientError(`${doing}: OpenSearch could not be reached (${error.name}: ${error.message})`, { cause: error });
   }
   return error instanceof Error ? error : new TransientError(`${doing} failed: ${String(error)}`);
@@ -49,5 +64,10 @@ export function openSearchError(error: unknown, doing: string): Error {
 
 /** True for the error of creating an index that already exists. */
 export function isIndexAlreadyExists(error: unknown): boolean {
-  return error instanceof errors.ResponseError && errorReason(error.body).type === 'resource_already_exists_exception';
+  return error instanceof OpenSearchResponseError && errorReason(error.body).type === 'resource_already_exists_exception';
+}
+
+/** True for a 404 answer (an index that does not exist). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof OpenSearchResponseError && error.statusCode === 404;
 }

@@ -1,4 +1,4 @@
-import type { API, Client } from '@opensearch-project/opensearch';
+import type { API } from '@opensearch-project/opensearch';
 import * as z from 'zod';
 import { PII_ENTITY_TYPES, type PiiEntityType } from '../../ports/pii-detector.js';
 import type { SearchDocument, SearchHit, SearchIndex, SearchQuery, SearchResults } from '../../ports/search-index.js';
@@ -6,8 +6,9 @@ import { assertIndexable } from '../embedded/search-index/document-validation.js
 import { resolvePaging } from '../embedded/search-index/paging.js';
 import { normaliseTimestamp } from '../embedded/search-index/timestamps.js';
 import { ContractViolationError } from '../../errors.js';
+import { openSearchPath, type OpenSearchClient } from './opensearch-client.js';
 import { SEARCH_INDEX_BODY } from './opensearch-index-body.js';
-import { errorForStatus, errorReason, isIndexAlreadyExists, openSearchError } from './opensearch-errors.js';
+import { errorForStatus, errorReason, isIndexAlreadyExists, isNotFound, openSearchError } from './opensearch-errors.js';
 import { searchRequestBody } from './opensearch-query.js';
 
 /** Largest bulk request body sent at once (OpenSearch Serverless and small domains accept 10 MiB). */
@@ -15,7 +16,7 @@ export const MAX_BULK_BYTES = 5 * 1024 * 1024;
 
 export interface OpenSearchSearchIndexOptions {
   /** A client signing its requests (see createOpenSearchClient). */
-  readonly client: Client;
+  readonly client: OpenSearchClient;
   /** Index name (lowercase). */
   readonly index: string;
   /** @default MAX_BULK_BYTES */
@@ -67,7 +68,7 @@ function totalOf(total: API.Search_ResponseBody['hits']['total']): number {
  * second (a domain's refresh interval) to ten seconds (Serverless).
  */
 export class OpenSearchSearchIndex implements SearchIndex {
-  private readonly client: Client;
+  private readonly client: OpenSearchClient;
   private readonly index: string;
   private readonly maxBulkBytes: number;
 
@@ -80,13 +81,13 @@ export class OpenSearchSearchIndex implements SearchIndex {
   async ensureIndex(): Promise<void> {
     const doing = `Creating OpenSearch index ${this.index}`;
     try {
-      const exists = await this.client.indices.exists({ index: this.index });
-      if (exists.body === true) return;
+      await this.client.request({ method: 'HEAD', path: openSearchPath(this.index) });
+      return;
     } catch (error) {
-      throw openSearchError(error, doing);
+      if (!isNotFound(error)) throw openSearchError(error, doing);
     }
     try {
-      await this.client.indices.create({ index: this.index, body: SEARCH_INDEX_BODY });
+      await this.client.request({ method: 'PUT', path: openSearchPath(this.index), body: SEARCH_INDEX_BODY });
     } catch (error) {
       // Another process created it between the check and the create.
       if (isIndexAlreadyExists(error)) return;
@@ -97,7 +98,7 @@ export class OpenSearchSearchIndex implements SearchIndex {
   async upsert(document: SearchDocument): Promise<void> {
     const stored = toStored(document);
     try {
-      await this.client.index({ index: this.index, id: stored.documentId, body: stored });
+      await this.client.request({ method: 'PUT', path: openSearchPath(this.index, '_doc', stored.documentId), body: stored });
     } catch (error) {
       throw openSearchError(error, `Indexing document ${stored.documentId}`);
     }
@@ -106,29 +107,34 @@ export class OpenSearchSearchIndex implements SearchIndex {
   /** Adds or replaces many documents with bulk requests (each at most maxBulkBytes). Not atomic. */
   async upsertMany(documents: readonly SearchDocument[]): Promise<void> {
     for (const batch of this.bulkBatches(documents.map(toStored))) {
-      let response: API.Bulk_Response;
+      let response: API.Bulk_ResponseBody;
       try {
-        response = await this.client.bulk({ body: batch.flatMap((stored) => [{ index: { _index: this.index, _id: stored.documentId } }, stored]) });
+        const lines = batch.flatMap((stored) => [{ index: { _index: this.index, _id: stored.documentId } }, stored]);
+        ({ body: response } = await this.client.request<API.Bulk_ResponseBody>({ method: 'POST', path: '/_bulk', ndjson: lines }));
       } catch (error) {
         throw openSearchError(error, `Indexing ${batch.length} documents`);
       }
-      if (response.body.errors) throw this.bulkFailure(response.body.items);
+      if (response.errors) throw this.bulkFailure(response.items);
     }
   }
 
   async search(query: SearchQuery): Promise<SearchResults> {
     const paging = resolvePaging(query.page, query.pageSize);
-    let response: API.Search_Response;
+    let response: API.Search_ResponseBody;
     try {
-      response = await this.client.search({ index: this.index, body: searchRequestBody(query, paging) });
+      ({ body: response } = await this.client.request<API.Search_ResponseBody>({
+        method: 'POST',
+        path: openSearchPath(this.index, '_search'),
+        body: searchRequestBody(query, paging),
+      }));
     } catch (error) {
       throw openSearchError(error, `Searching OpenSearch index ${this.index}`);
     }
     return {
-      total: totalOf(response.body.hits.total),
+      total: totalOf(response.hits.total),
       page: paging.page,
       pageSize: paging.pageSize,
-      hits: response.body.hits.hits.map((hit) => this.toHit(hit)),
+      hits: response.hits.hits.map((hit) => this.toHit(hit)),
     };
   }
 

@@ -1,7 +1,6 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { ComprehendClient } from '@aws-sdk/client-comprehend';
 import type { TextractClient } from '@aws-sdk/client-textract';
-import type { Connection } from '@opensearch-project/opensearch';
 import type { Classifier } from '../../ports/classifier.js';
 import type { PiiDetector } from '../../ports/pii-detector.js';
 import type { SearchIndex } from '../../ports/search-index.js';
@@ -10,7 +9,7 @@ import type { TextExtractor } from '../../ports/text-extractor.js';
 import type { AdapterOverrides } from '../../runtime/stage-deps.js';
 import type { AwsAdapterSettings } from './aws-settings.js';
 import { memoiseUntilRejected } from './memoise-until-rejected.js';
-import type { AwsCredentials } from './opensearch-client.js';
+import type { AwsCredentials, SendRequest } from './opensearch-client.js';
 import type { TextLayerReader } from './text-layer-first.js';
 
 /** Clients and credentials the AWS adapters use; each defaults to one built with the SDK's default settings. */
@@ -22,8 +21,8 @@ export interface AwsAdapterClients {
   readonly openSearchCredentials?: () => Promise<AwsCredentials>;
   /** Wraps every SDK client the adapters create (X-Ray capture on Lambda). */
   readonly instrument?: <C extends object>(client: C) => C;
-  /** Replaces OpenSearch's signing connection class (tests). */
-  readonly openSearchConnection?: (signed: typeof Connection) => typeof Connection;
+  /** Sends the OpenSearch adapter's signed requests instead of HTTPS (tests). */
+  readonly openSearchSend?: SendRequest;
 }
 
 function instrumented<C extends object>(clients: AwsAdapterClients, client: C): C {
@@ -103,7 +102,7 @@ async function openSearchIndex(
     region: openSearch.region,
     service: openSearch.service,
     getCredentials: clients.openSearchCredentials ?? (await defaultCredentials()),
-    connection: clients.openSearchConnection,
+    send: clients.openSearchSend,
   });
   const index = new OpenSearchSearchIndex({ client, index: openSearch.index });
   await index.ensureIndex();

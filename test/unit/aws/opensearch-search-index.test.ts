@@ -25,7 +25,7 @@ function indexWith(respond: (request: RecordedRequest) => CannedResponse): { ind
     region: 'eu-west-1',
     service: 'aoss',
     getCredentials: () => Promise.resolve(credentials),
-    connection: recordingConnection(requests, respond),
+    send: recordingConnection(requests, respond),
   });
   return { index: new OpenSearchSearchIndex({ client, index: 'documents' }), requests };
 }
@@ -163,7 +163,7 @@ describe('OpenSearchSearchIndex writes', () => {
       region: 'eu-west-1',
       service: 'aoss',
       getCredentials: () => Promise.resolve(credentials),
-      connection: recordingConnection(requests, () => ({ status: 200, body: { took: 1, errors: false, items: [] } })),
+      send: recordingConnection(requests, () => ({ status: 200, body: { took: 1, errors: false, items: [] } })),
     });
     const index = new OpenSearchSearchIndex({ client, index: 'documents', maxBulkBytes: 1000 });
     const big = (id: string): SearchDocument => ({ ...invoice, documentId: id, redactedText: 'word '.repeat(150) });

@@ -1,13 +1,12 @@
-import type { ClientRequest, IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
-import type { Connection } from '@opensearch-project/opensearch';
+import type { SendRequest } from '../../../shared/adapters/aws/opensearch-client.js';
 
-/** A request as the signed connection would have sent it. */
+/** A request as the OpenSearch client would have sent it, signed. */
 export interface RecordedRequest {
   readonly method: string;
   /** Path and query string. */
   readonly path: string;
   readonly body: string;
+  /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
 }
 
@@ -17,50 +16,15 @@ export interface CannedResponse {
   readonly body?: unknown;
 }
 
-type RequestParams = Parameters<Connection['request']>[0];
-type RequestCallback = Parameters<Connection['request']>[1];
-
-function headerValues(headers: unknown): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (typeof headers !== 'object' || headers === null) return result;
-  for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = String(value);
-  return result;
-}
-
-function bodyText(body: RequestParams['body']): string {
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string') return body;
-  if (Buffer.isBuffer(body)) return body.toString('utf8');
-  return '[stream]';
-}
-
 /**
- * Wraps the SigV4 signing connection so that requests are signed exactly as they would be, then recorded and
- * answered with canned responses instead of going to the network.
+ * Stands in for the network under the OpenSearch client: requests arrive signed exactly as they would be sent, and
+ * are recorded and answered with canned responses.
  */
-export function recordingConnection(
-  recorded: RecordedRequest[],
-  respond: (request: RecordedRequest) => CannedResponse,
-): (signed: typeof Connection) => typeof Connection {
-  return (Signed) =>
-    class RecordingConnection extends Signed {
-      override request(params: RequestParams, callback: RequestCallback): ClientRequest {
-        const built = this.buildRequestObject(params);
-        const request: RecordedRequest = {
-          method: String(params.method),
-          path: String(built.path ?? `${String(params.path)}${params.querystring ? `?${params.querystring}` : ''}`),
-          body: bodyText(params.body),
-          headers: headerValues(built.headers),
-        };
-        recorded.push(request);
-        const canned = respond(request);
-        const payload = canned.body === undefined ? '' : JSON.stringify(canned.body);
-        const response = Object.assign(Readable.from(payload === '' ? [] : [Buffer.from(payload)]), {
-          statusCode: canned.status,
-          headers: { 'content-type': 'application/json; charset=UTF-8', 'content-length': String(Buffer.byteLength(payload)) },
-        });
-        process.nextTick(() => callback(null, response as unknown as IncomingMessage));
-        return { abort: () => undefined } as unknown as ClientRequest;
-      }
-    };
+export function recordingConnection(recorded: RecordedRequest[], respond: (request: RecordedRequest) => CannedResponse): SendRequest {
+  return (request) => {
+    const entry: RecordedRequest = { method: request.method, path: `${request.url.pathname}${request.url.search}`, body: request.body, headers: { ...request.headers } };
+    recorded.push(entry);
+    const canned = respond(entry);
+    return Promise.resolve({ statusCode: canned.status, body: canned.body === undefined ? '' : JSON.stringify(canned.body) });
+  };
 }

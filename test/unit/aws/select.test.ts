@@ -100,7 +100,7 @@ describe('awsAdapterOverrides', () => {
       comprehend: new ComprehendClient({ region: 'eu-west-1', credentials }),
       bedrock: new BedrockRuntimeClient({ region: 'eu-west-1', credentials }),
       openSearchCredentials: () => Promise.resolve(credentials),
-      openSearchConnection: recordingConnection(requests, () => ({ status: 200 })),
+      openSearchSend: recordingConnection(requests, () => ({ status: 200 })),
     });
 
     // Assess
