@@ -104,7 +104,10 @@ function corpus(seed: number) {
     };
   };
 
-  /** The query mix. Prefix queries (an optional feature, slower: FTS5 merges every term with the prefix) are also summarised apart. */
+  /**
+   * The query mix. Prefix queries are also summarised apart: an optional feature, and slower for a prefix length the
+   * index keeps no prefix index for (2 to 4 characters have one), where FTS5 merges every term with the prefix.
+   */
   const queries: readonly { readonly name: string; readonly query: () => SearchQuery }[] = [
     { name: 'common term', query: () => ({ text: pick(COMMON) }) },
     { name: 'middling term', query: () => ({ text: pick(MIDDLING) }) },

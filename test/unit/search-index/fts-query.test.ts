@@ -5,7 +5,7 @@ describe('toFtsQuery', () => {
   it('quotes every term so the query syntax cannot be reached', () => {
     expect(toFtsQuery('invoice NEAR(acme) col:x')).toEqual({
       expression: '"invoice" "NEAR(acme)" "col:x"',
-      hasPrefix: false,
+      prefixWords: [],
     });
   });
 
@@ -14,7 +14,7 @@ describe('toFtsQuery', () => {
   });
 
   it('turns a trailing star into a prefix query', () => {
-    expect(toFtsQuery('invo* acme')).toEqual({ expression: '"invo"* "acme"', hasPrefix: true });
+    expect(toFtsQuery('invo* acme')).toEqual({ expression: '"invo"* "acme"', prefixWords: ['invo'] });
   });
 
   it('drops stopwords when other words remain, and keeps them otherwise', () => {

@@ -178,8 +178,33 @@ describe('SqliteSearchIndex', () => {
     it('matches a prefix against the document text only, never the filter tokens', async () => {
       await index.upsert(searchDocument({ documentId: 'doc-1', redactedText: 'foo', piiTypes: ['NAME'] }));
 
-      expect((await index.search({ text: 'x*' })).total).toBe(0);
-      expect((await index.search({ text: 'xfacet*' })).total).toBe(0);
+      for (const text of ['x*', 'xf*', 'xfa*', 'xfac*', 'xfacet*', 'XFACETPII*', 'ẋfacet*', 'ｘfacet*', 'foo-xfacet*']) {
+        expect((await index.search({ text })).total).toBe(0);
+      }
+      expect((await index.search({ text: 'f*' })).total).toBe(1);
+    });
+
+    it('finds prefixes of every length, with or without a stored prefix index', async () => {
+      // Prepare: prefix indexes exist for 2 to 4 characters; other lengths merge the matching terms instead
+      await index.upsertMany([
+        searchDocument({ documentId: 'pay', key: 'a.txt', redactedText: 'Payment received for the invoice.' }),
+        searchDocument({ documentId: 'pal', key: 'b.txt', redactedText: 'A palindrome and a paper.' }),
+        searchDocument({ documentId: 'other', key: 'c.txt', redactedText: 'Nothing relevant here.' }),
+      ]);
+      // Act
+      const ids = async (text: string): Promise<string[]> =>
+        (await index.search({ text })).hits.map((hit) => hit.documentId).sort();
+      // Assess
+      expect(await ids('p*')).toEqual(['pal', 'pay']);
+      expect(await ids('pa*')).toEqual(['pal', 'pay']);
+      expect(await ids('pal*')).toEqual(['pal']);
+      expect(await ids('paym*')).toEqual(['pay']);
+      expect(await ids('payme*')).toEqual(['pay']);
+      expect(await ids('palin*')).toEqual(['pal']);
+      expect(await ids('invo* paym*')).toEqual(['pay']);
+      expect((await index.search({ text: 'paym*' })).hits[0]?.highlights).toEqual([
+        `${HIGHLIGHT_START}Payment${HIGHLIGHT_END} received for the invoice.`,
+      ]);
     });
 
     it('ignores stopwords when the query has other words', async () => {
@@ -479,7 +504,7 @@ describe('SqliteSearchIndex', () => {
         .map((row) => row.name);
       raw.close();
       rmSync(folder, { recursive: true, force: true });
-      expect(version).toBe(1);
+      expect(version).toBe(2);
       expect(journal).toBe('wal');
       expect(tables).toEqual(expect.arrayContaining(['document_pii_types', 'documents', 'documents_fts']));
     });

@@ -29,6 +29,17 @@ function piiPairToken(first: PiiEntityType, second: PiiEntityType): string {
   return `${PREFIX}pii${hex(low ?? first)}x${hex(high ?? second)}0`;
 }
 
+/**
+ * Whether a prefix term (the word before its `*`) could match facet tokens. A phrase matches inside the facets
+ * column only if its first token is, or starts, a facet token, so that token starts with the prefix's first letter,
+ * `x`. The tokenizer lowercases, removes diacritics, and the stemmer never changes a first letter; folding the word
+ * with NFKD and lowercase covers every character the tokenizer could turn into `x` (and more: a false yes only
+ * costs speed). A word without an `x` after folding can therefore only match the text columns.
+ */
+export function prefixMayMatchFacets(word: string): boolean {
+  return word.normalize('NFKD').toLowerCase().includes(PREFIX.charAt(0));
+}
+
 /** The facets text of a document; `piiTypes` distinct. */
 export function facetText(documentType: string, piiTypes: readonly PiiEntityType[]): string {
   const pairs = piiTypes.flatMap((first, index) =>

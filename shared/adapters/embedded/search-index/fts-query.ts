@@ -6,8 +6,8 @@ const STOPWORDS = new Set(
 /** The user's words as an FTS5 expression. */
 export interface FtsQuery {
   readonly expression: string;
-  /** True when a term ends in `*`. */
-  readonly hasPrefix: boolean;
+  /** The words of the terms that ended in `*` (without the star), in query order. */
+  readonly prefixWords: readonly string[];
 }
 
 interface Term {
@@ -34,6 +34,6 @@ export function toFtsQuery(text: string): FtsQuery | undefined {
   if (meaningful.length === 0) return undefined;
   return {
     expression: meaningful.map(({ word, prefix }) => `"${word.replaceAll('"', '""')}"${prefix ? '*' : ''}`).join(' '),
-    hasPrefix: meaningful.some((term) => term.prefix),
+    prefixWords: meaningful.filter((term) => term.prefix).map((term) => term.word),
   };
 }

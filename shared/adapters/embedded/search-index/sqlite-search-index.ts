@@ -38,9 +38,13 @@ export interface SqliteSearchIndexOptions {
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 const DEFAULT_RANKING_WINDOW = 1000;
-/** Page cache per connection (64 MiB) and memory-mapped reads (up to 1 GiB of the file): queries read many pages. */
+/**
+ * Page cache per connection (64 MiB) and memory-mapped reads: queries read many pages. The map asks for 2 GiB and
+ * SQLite lowers it to its build's limit (just under 2 GiB for better-sqlite3); an index of 100,000 documents is
+ * about 1 GiB, and pages past the map are read through the page cache, far slower.
+ */
 const PAGE_CACHE_KIB = 64 * 1024;
-const MEMORY_MAP_BYTES = 1024 * 1024 * 1024;
+const MEMORY_MAP_BYTES = 2 * 1024 * 1024 * 1024;
 
 /** Opens the file with the settings both processes sharing it need; closes it again if a setting fails. */
 function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
