@@ -69,7 +69,7 @@ export const PDFJS_WORKER: ShippedModule = {
 export const EMBEDDED_ADAPTERS: Readonly<Record<Port, AdapterModules>> = {
   textExtractor: {
     importPaths: ['../adapters/embedded/text-extractor/index.js'],
-    packages: ['pdfjs-dist', 'tesseract.js', '@tesseract.js-data/eng', '@napi-rs/canvas'],
+    packages: ['pdfjs-dist', 'tesseract.js', '@tesseract.js-data/eng', '@napi-rs/canvas', 'an-array-of-english-words'],
   },
   classifier: { importPaths: ['../adapters/embedded/classifier/index.js'], packages: [] },
   piiDetector: { importPaths: ['../adapters/embedded/pii/index.js'], packages: ['compromise'] },

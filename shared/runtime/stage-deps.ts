@@ -63,7 +63,7 @@ export function buildStageDeps(config: StageConfig, log: Log, overrides: Adapter
       overrides.textExtractor ??
       lazy(async () => {
         const { createEmbeddedTextExtractor } = await import('../adapters/embedded/text-extractor/index.js');
-        return tracked(createEmbeddedTextExtractor({ ocrWorkers: config.ocrWorkers }));
+        return tracked(createEmbeddedTextExtractor({ ocrWorkers: config.ocrWorkers, ocrPasses: config.ocrPasses }));
       }),
     classifier:
       overrides.classifier ??

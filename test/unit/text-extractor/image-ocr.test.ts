@@ -34,6 +34,21 @@ describe('EmbeddedTextExtractor on images', () => {
     expect(wordsOf(pages[0]?.text ?? '')).toEqual(['meeting', 'moved', 'to', 'thursday', 'afternoon']);
   });
 
+  it('reads the words back with one OCR pass, and refuses other pass counts', async () => {
+    // Prepare
+    const onePass = createEmbeddedTextExtractor({ ocrPasses: 1 });
+    const bytes = textPng(['Quarterly shipping report for Northwind']);
+
+    // Act
+    const pages = await collectPages(onePass.extractPages({ bytes, mediaType: 'image/png', maxPages: 1 })).finally(() =>
+      onePass.close(),
+    );
+
+    // Assess
+    expect(wordsOf(pages[0]?.text ?? '')).toEqual(['quarterly', 'shipping', 'report', 'for', 'northwind']);
+    expect(() => createEmbeddedTextExtractor({ ocrPasses: 3 as 2 })).toThrow(RangeError);
+  });
+
   it('reads every page of a multi-page TIFF, in order', async () => {
     // Prepare
     const bytes = grayTiff([

@@ -6,7 +6,7 @@ import {
 } from '../../../shared/adapters/embedded/text-extractor/ocr-ensemble.js';
 import type { OcrWord } from '../../../shared/adapters/embedded/text-extractor/ocr-words.js';
 
-const settings: EnsembleSettings = { minOverlap: 0.4, minLoneConfidence: 50, minLineOverlap: 0.5 };
+const settings: EnsembleSettings = { minOverlap: 0.4, minLoneConfidence: 50, minLineOverlap: 0.5, knownWordMargin: 0 };
 
 /** A word on a 20-pixel-high line whose top is at `top`, spanning x0..x1. */
 function word(text: string, x0: number, x1: number, confidence: number, line: number, top = line * 40): OcrWord {
@@ -48,6 +48,24 @@ describe('merging two OCR passes over one page', () => {
 
     // Assess
     expect(texts(lines)).toEqual([['Smith']]);
+  });
+
+  it('prefers the reading in known words when the passes are nearly as sure, and confidence when they are not', () => {
+    // Prepare: the primary pass is a little surer of a misreading; the secondary pass reads a known word.
+    const known = (token: string) => ['smith', 'amount'].includes(token.replace(/[^A-Za-z]/g, '').toLowerCase());
+    const byWords: EnsembleSettings = { ...settings, knownWordMargin: 20 };
+    const close = { primary: [word('Srnith', 0, 60, 85, 0)], secondary: [word('Smith,', 0, 60, 70, 5, 0)] };
+    const far = { primary: [word('Arnount', 0, 60, 95, 0)], secondary: [word('Amount', 0, 60, 60, 5, 0)] };
+
+    // Act
+    const closeLines = mergeOcrPasses({ words: close.primary }, { words: close.secondary }, byWords, known);
+    const farLines = mergeOcrPasses({ words: far.primary }, { words: far.secondary }, byWords, known);
+    const byConfidence = mergeOcrPasses({ words: close.primary }, { words: close.secondary }, settings, known);
+
+    // Assess
+    expect(texts(closeLines)).toEqual([['Smith,']]);
+    expect(texts(farLines)).toEqual([['Arnount']]);
+    expect(texts(byConfidence)).toEqual([['Srnith']]);
   });
 
   it('adds confident words only the secondary pass found, on the primary line they sit on', () => {

@@ -8,7 +8,15 @@ export interface EnsembleSettings {
   readonly minLoneConfidence: number;
   /** A line of the second pass joins a line of the first when they overlap vertically by at least this share. */
   readonly minLineOverlap: number;
+  /**
+   * When the two readings of a group are within this many confidence points (0-100) of each other, the one with
+   * more of its letters in words the lexicon knows wins instead (0: confidence alone decides).
+   */
+  readonly knownWordMargin: number;
 }
+
+/** Whether a recognised token (punctuation and case as read) is a word the lexicon knows. */
+export type KnownWordTest = (token: string) => boolean;
 
 /** One output line: its words, and where it sits on the page (to order the lines). */
 interface MergedLine {
@@ -20,11 +28,17 @@ interface MergedLine {
  * Combines two passes over one page into a single reading without duplicates. Words that overlap (directly or
  * through a chain of overlaps, as when one pass reads "NAMEOFACCOUNT" where the other reads three words) form a
  * group, and the pass whose words in the group are more confident on average (weighted by length) gives its
- * reading; the primary pass wins ties. Words only one pass found are kept when from the primary pass, and when
- * confident enough from the secondary. Lines follow the primary pass; secondary words join the primary line
- * they sit on, or form lines of their own.
+ * reading, unless the two are within `knownWordMargin` points and one has more of its letters in words
+ * `isKnownWord` accepts; the primary pass wins ties. Words only one pass found are kept when from the primary
+ * pass, and when confident enough from the secondary. Lines follow the primary pass; secondary words join the
+ * primary line they sit on, or form lines of their own.
  */
-export function mergeOcrPasses(primary: OcrPass, secondary: OcrPass, settings: EnsembleSettings): OcrWord[][] {
+export function mergeOcrPasses(
+  primary: OcrPass,
+  secondary: OcrPass,
+  settings: EnsembleSettings,
+  isKnownWord: KnownWordTest = () => false,
+): OcrWord[][] {
   const groups = overlapGroups(primary.words, secondary.words, settings.minOverlap);
   const kept: { word: OcrWord; fromPrimary: boolean }[] = [];
   for (const group of groups) {
@@ -33,7 +47,7 @@ export function mergeOcrPasses(primary: OcrPass, secondary: OcrPass, settings: E
     } else if (group.primary.length === 0) {
       const confident = group.secondary.filter((word) => word.confidence >= settings.minLoneConfidence);
       kept.push(...confident.map((word) => ({ word, fromPrimary: false })));
-    } else if (weightedConfidence(group.primary) >= weightedConfidence(group.secondary)) {
+    } else if (primaryReadsBetter(group, settings.knownWordMargin, isKnownWord)) {
       kept.push(...group.primary.map((word) => ({ word, fromPrimary: true })));
     } else {
       kept.push(...group.secondary.map((word) => ({ word, fromPrimary: false })));
@@ -58,6 +72,33 @@ export function linesToText(lines: readonly (readonly OcrWord[])[]): string {
     previous = box;
   }
   return out.join('');
+}
+
+/**
+ * Whether the primary pass's reading of a group wins: the more confident one (length-weighted), unless the two are
+ * within `margin` points and one has more letters in known words; the primary wins ties.
+ */
+function primaryReadsBetter(group: OverlapGroup, margin: number, isKnownWord: KnownWordTest): boolean {
+  const primaryConfidence = weightedConfidence(group.primary);
+  const secondaryConfidence = weightedConfidence(group.secondary);
+  if (Math.abs(primaryConfidence - secondaryConfidence) < margin) {
+    const primaryKnown = knownShare(group.primary, isKnownWord);
+    const secondaryKnown = knownShare(group.secondary, isKnownWord);
+    if (primaryKnown !== secondaryKnown) return primaryKnown > secondaryKnown;
+  }
+  return primaryConfidence >= secondaryConfidence;
+}
+
+/** Share of the words' characters that belong to known words. */
+function knownShare(words: readonly OcrWord[], isKnownWord: KnownWordTest): number {
+  let known = 0;
+  let total = 0;
+  for (const word of words) {
+    const length = [...word.text].length;
+    total += length;
+    if (isKnownWord(word.text)) known += length;
+  }
+  return total === 0 ? 0 : known / total;
 }
 
 /** Mean confidence of words (0-100) weighted by their length; 0 for none. */

@@ -2,9 +2,11 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stretchContrast } from './contrast-stretch.js';
 import { encodePgm, type GrayRaster } from './gray-raster.js';
 import { OcrEnginePool } from './ocr-engine-pool.js';
+import { englishLexicon } from './english-lexicon.js';
+import { correctToken, isLexiconWord } from './lexicon-correction.js';
 import { linesToText, mergeOcrPasses } from './ocr-ensemble.js';
-import { OCR_ENSEMBLE, OCR_PASSES, type OcrPassSettings } from './ocr-settings.js';
-import type { OcrPass } from './ocr-words.js';
+import { LEXICON_CORRECTION, OCR_ENSEMBLE, OCR_PASSES, type OcrPassSettings } from './ocr-settings.js';
+import type { OcrPass, OcrWord } from './ocr-words.js';
 import { cleanScanForOcr } from './scan-cleanup.js';
 import { TesseractEngine } from './tesseract-engine.js';
 import { englishLanguageData } from './tesseract-language-data.js';
@@ -22,18 +24,21 @@ export interface OcrResult {
 /**
  * OCR for the extractor: a lazily started pool of Tesseract engines over the bundled English model. Each page is
  * read by the two OCR_PASSES at once, each on an engine of its own (so one page keeps two cores busy), and the
- * passes are merged into one text.
+ * passes are merged into one text; or, when `passes` is 1, by the primary pass alone (about half the CPU). Words
+ * that are near misses of English words are then corrected against a word list (lexicon-correction.ts).
  */
 export class OcrService {
   readonly #pool: OcrEnginePool<TesseractEngine>;
+  readonly #passes: 1 | 2;
 
   /**
-   * Locates the language data at once (a ConfigurationError if missing); engines start on first use. `workers`
-   * pages may be recognised at once, each with one engine per pass.
+   * Locates the language data at once (a ConfigurationError if missing); engines and the word list load on first
+   * use. `workers` pages may be recognised at once, each with one engine per pass.
    */
-  constructor(workers: number) {
+  constructor(workers: number, passes: 1 | 2 = 2) {
     const languageData = englishLanguageData();
-    this.#pool = new OcrEnginePool(workers * OCR_PASSES.length, () => TesseractEngine.start(languageData));
+    this.#passes = passes;
+    this.#pool = new OcrEnginePool(workers * passes, () => TesseractEngine.start(languageData));
   }
 
   /**
@@ -48,14 +53,20 @@ export class OcrService {
     // Observed below through Promise.all; this keeps a failure during the next turn from counting as unhandled.
     primary.catch(() => undefined);
     // The first pass's job reaches its worker thread before the clean-up (synchronous, a few tenths of a second)
-    // holds this thread; the two then overlap.
+    // holds this thread; the two then overlap, and the word list loads (once) while the engines read.
     await nextTurn();
-    const secondary = this.#pass(secondarySettings, stretched, resolution);
-    const [primaryWords, secondaryWords] = await Promise.all([primary, secondary]);
-    const lines = mergeOcrPasses(primaryWords, secondaryWords, OCR_ENSEMBLE);
-    const words = lines.flat();
+    const secondary = this.#passes === 2 ? this.#pass(secondarySettings, stretched, resolution) : undefined;
+    secondary?.catch(() => undefined);
+    const lexicon = englishLexicon();
+    const lines = secondary
+      ? mergeOcrPasses(await primary, await secondary, OCR_ENSEMBLE, (token) => isLexiconWord(token, lexicon))
+      : passLines(await primary);
+    const corrected = lines.map((line) =>
+      line.map((word) => ({ ...word, text: correctToken(word.text, word.confidence, lexicon, LEXICON_CORRECTION) })),
+    );
+    const words = corrected.flat();
     const confidence = words.length === 0 ? 0 : words.reduce((sum, word) => sum + word.confidence, 0) / words.length / 100;
-    return { text: linesToText(lines), confidence };
+    return { text: linesToText(corrected), confidence };
   }
 
   /** Decodes an image format the canvas cannot read (TIFF) into PNG. */
@@ -71,4 +82,15 @@ export class OcrService {
     const image = encodePgm(settings.cleanScan ? cleanScanForOcr(page, dpi) : page);
     return this.#pool.use((engine) => engine.recognizeWords(image, settings.pageSegMode));
   }
+}
+
+/** One pass's words grouped into its own lines, in its reading order. */
+function passLines(pass: OcrPass): OcrWord[][] {
+  const lines = new Map<number, OcrWord[]>();
+  for (const word of pass.words) {
+    const line = lines.get(word.line);
+    if (line) line.push(word);
+    else lines.set(word.line, [word]);
+  }
+  return [...lines.values()];
 }

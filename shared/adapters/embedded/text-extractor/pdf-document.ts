@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InvalidDocumentError } from '../../../errors.js';
+import { restoreNativeBuiltins } from '../../../runtime/native-builtins.js';
 
 /** An open PDF and the way to release everything pdf.js holds for it. */
 export interface OpenPdf {
@@ -103,6 +104,9 @@ function installMainThreadWorker(): Promise<void> {
   workerInstalled ??= (async () => {
     // A literal specifier, so that bundlers (esbuild for Lambda) include the worker module.
     const workerModule = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    // The worker's bundled core-js swaps JSON and Array.prototype.push for slow wrappers when it loads; Node's own
+    // already do all pdf.js needs, so they go back at once, for the whole process (see native-builtins.ts).
+    restoreNativeBuiltins();
     if (!workerModule.WorkerMessageHandler) throw new Error('pdf.js worker module has no WorkerMessageHandler');
     if (!Reflect.has(globalThis, 'pdfjsWorker')) Reflect.set(globalThis, 'pdfjsWorker', workerModule);
   })();
