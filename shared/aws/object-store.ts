@@ -1,16 +1,10 @@
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { z } from 'zod';
 import { DocpipeError, InvalidDocumentError } from '../errors.js';
 import { parseContract } from '../contracts/validate.js';
 import type { S3Ref } from '../contracts/stages.js';
 import { toDocpipeError } from './sdk-errors.js';
-
-export interface ObjectHead {
-  readonly size: number;
-  readonly etag: string | undefined;
-  readonly contentType: string | undefined;
-}
 
 /** Checks sha256() makes while it reads an object; each may throw to stop the read. */
 export interface ReadChecks {
@@ -34,25 +28,10 @@ function discard(body: unknown): void {
 export class ObjectStore {
   constructor(private readonly s3: S3Client) {}
 
-  async head(ref: S3Ref): Promise<ObjectHead> {
+  /** Reads the whole object. */
+  async read(ref: S3Ref): Promise<Uint8Array> {
     try {
-      const out = await this.s3.send(new HeadObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
-      return { size: out.ContentLength ?? 0, etag: out.ETag, contentType: out.ContentType };
-    } catch (error) {
-      throw this.translate(error, ref);
-    }
-  }
-
-  /** Reads bytes, optionally only the first `length` bytes (a ranged GET). */
-  async read(ref: S3Ref, length?: number): Promise<Uint8Array> {
-    try {
-      const out = await this.s3.send(
-        new GetObjectCommand({
-          Bucket: ref.bucket,
-          Key: ref.key,
-          ...(length === undefined ? {} : { Range: `bytes=0-${Math.max(0, length - 1)}` }),
-        }),
-      );
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
       if (!out.Body) return new Uint8Array();
       return await out.Body.transformToByteArray();
     } catch (error) {

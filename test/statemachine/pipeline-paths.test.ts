@@ -7,45 +7,12 @@ import { InvalidDocumentError, ThrottlingError } from '../../shared/errors.js';
 import type { TaskFunction, TaskStateName } from '../../shared/runtime/tasks.js';
 import { throttlingMaxAttempts } from '../helpers/definition.js';
 import { objectCreatedEvent } from '../helpers/events.js';
+import { claimed, extraction, scriptedTasks } from '../helpers/scripted-tasks.js';
 
 /**
  * Path tests: the real statemachine/pipeline.asl.json on aws-local-stepfunctions, with each Task state replaced by a
  * scripted function, asserting on the execution history.
  */
-const claimed = {
-  status: 'CLAIMED',
-  uploadId: 'u1',
-  bucket: 'docpipe-uploads',
-  key: 'invoice.pdf',
-  receivedAt: '2026-01-01T00:00:00.000Z',
-  documentId: 'doc-1',
-  contentHash: 'a'.repeat(64),
-  mediaType: 'application/pdf',
-  size: 10,
-};
-const extraction = { status: 'COMPLETE', text: { bucket: 'd', key: 'extracted/doc-1/pages.json' }, pageCount: 1, characterCount: 5, method: 'text-layer', confidence: 1, ocrPages: 0 };
-
-function scriptedTasks(overrides: Partial<Record<TaskStateName, TaskFunction>> = {}): { tasks: Record<TaskStateName, TaskFunction>; calls: string[] } {
-  const calls: string[] = [];
-  const wrap = (name: TaskStateName, fn: TaskFunction): TaskFunction => async (input) => {
-    calls.push(name);
-    return fn(input);
-  };
-  const defaults: Record<TaskStateName, TaskFunction> = {
-    Ingest: async () => claimed,
-    ExtractText: async () => extraction,
-    CheckExtraction: async () => extraction,
-    Classify: async () => ({ label: 'invoice', confidence: 0.9, scores: { invoice: 0.9, receipt: 0.1 } }),
-    Redact: async () => ({ redactedText: { bucket: 'd', key: 'r' }, piiCounts: {}, entityCount: 0 }),
-    Summarise: async () => ({ summary: { bucket: 'd', key: 's' }, sentenceCount: 1 }),
-    Store: async () => ({ documentId: 'doc-1', status: 'SUCCEEDED', documentType: 'invoice', indexed: true }),
-    RecordFailure: async () => ({ uploadId: 'u1', error: 'x', reason: 'y' }),
-  };
-  const tasks = Object.fromEntries(
-    (Object.keys(defaults) as TaskStateName[]).map((name) => [name, wrap(name, overrides[name] ?? defaults[name])]),
-  ) as Record<TaskStateName, TaskFunction>;
-  return { tasks, calls };
-}
 
 function enteredStates(record: ExecutionRecord): string[] {
   return record.history.filter((e) => e.type === 'StateEntered').map((e) => e.stateName ?? '');

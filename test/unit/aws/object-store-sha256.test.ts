@@ -1,45 +1,26 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { createS3Client } from '../../../shared/aws/clients.js';
 import { ObjectStore } from '../../../shared/aws/object-store.js';
 import { InvalidDocumentError } from '../../../shared/errors.js';
-import { dataPaths, ensureDataDirs, LOCAL_NAMES } from '../../../local/paths.js';
-import { provisionLocalResources, startEmbeddedServices, useLocalEndpoints, type EmbeddedServices } from '../../../local/services.js';
+import { LOCAL_NAMES } from '../../../local/paths.js';
+import { startTestEmulators, type TestEmulators } from '../../helpers/emulators.js';
 
 /** Ingest's one read of an upload: size checked first, type from the first bytes, the whole through SHA-256. */
 describe('ObjectStore.sha256 with checks', () => {
-  let dir: string;
-  let services: EmbeddedServices;
+  let emulators: TestEmulators;
   let s3: S3Client;
   let objects: ObjectStore;
   const bytes = Buffer.from(Array.from({ length: 100_000 }, (_, i) => i % 251));
   const ref = { bucket: LOCAL_NAMES.uploadBucket, key: 'big.bin' };
-  const saved = { s3: process.env.AWS_ENDPOINT_URL_S3, dynamo: process.env.AWS_ENDPOINT_URL_DYNAMODB };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'docpipe-object-store-'));
-    const paths = dataPaths(dir);
-    ensureDataDirs(paths);
-    services = await startEmbeddedServices(paths, { s3Port: 0, dynamoPort: 0 });
-    useLocalEndpoints(services);
-    await provisionLocalResources();
-    s3 = createS3Client();
+    emulators = await startTestEmulators('docpipe-object-store-');
+    s3 = emulators.s3;
     objects = new ObjectStore(s3);
     await s3.send(new PutObjectCommand({ Bucket: ref.bucket, Key: ref.key, Body: bytes }));
   });
 
-  afterAll(async () => {
-    s3.destroy();
-    await services.close();
-    rmSync(dir, { recursive: true, force: true });
-    for (const [name, value] of [['AWS_ENDPOINT_URL_S3', saved.s3], ['AWS_ENDPOINT_URL_DYNAMODB', saved.dynamo]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  });
+  afterAll(() => emulators.stop());
 
   it('hashes the whole object and shows the checks its size and exactly its first bytes', async () => {
     const seen: { size?: number; prefix?: Uint8Array } = {};

@@ -3,40 +3,25 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, createS3Client } from '../../../shared/aws/clients.js';
+import { createDocumentClient } from '../../../shared/aws/clients.js';
 import type { S3NotificationRecord } from '../../../local/events.js';
 import { dataPaths, ensureDataDirs, LOCAL_NAMES } from '../../../local/paths.js';
-import { ensureTable, provisionLocalResources, startEmbeddedServices, useLocalEndpoints, type EmbeddedServices } from '../../../local/services.js';
-
-function restoreEnv(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-}
+import { ensureTable, startEmbeddedServices, type EmbeddedServices } from '../../../local/services.js';
+import { startTestEmulators, type TestEmulators } from '../../helpers/emulators.js';
 
 /** s3rver and dynalite run in their own thread; the runtime reaches them over HTTP and hears S3's events. */
 describe('the emulators thread', () => {
+  let emulators: TestEmulators;
   let dir: string;
   let services: EmbeddedServices;
   let s3: S3Client;
-  const saved = { s3: process.env.AWS_ENDPOINT_URL_S3, dynamo: process.env.AWS_ENDPOINT_URL_DYNAMODB };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'docpipe-emulators-'));
-    const paths = dataPaths(dir);
-    ensureDataDirs(paths);
-    services = await startEmbeddedServices(paths, { s3Port: 0, dynamoPort: 0 });
-    useLocalEndpoints(services);
-    await provisionLocalResources();
-    s3 = createS3Client();
+    emulators = await startTestEmulators('docpipe-emulators-');
+    ({ dir, services, s3 } = emulators);
   });
 
-  afterAll(async () => {
-    s3.destroy();
-    await services.close();
-    rmSync(dir, { recursive: true, force: true });
-    restoreEnv('AWS_ENDPOINT_URL_S3', saved.s3);
-    restoreEnv('AWS_ENDPOINT_URL_DYNAMODB', saved.dynamo);
-  });
+  afterAll(() => emulators.stop());
 
   it('emits every object written as an ObjectCreated record by the time flushEvents resolves', async () => {
     const heard: S3NotificationRecord[] = [];

@@ -5,6 +5,7 @@ import { ExecutionStore, type ExecutionRecord } from '../../../local/execution-s
 import { PipelineRunner } from '../../../local/pipeline-runner.js';
 import type { TaskFunction, TaskStateName } from '../../../shared/runtime/tasks.js';
 import { objectCreatedEvent } from '../../helpers/events.js';
+import { scriptedTasks } from '../../helpers/scripted-tasks.js';
 
 /** Counts the records written to disk. */
 class CountingStore extends ExecutionStore {
@@ -15,31 +16,15 @@ class CountingStore extends ExecutionStore {
   }
 }
 
-const extraction = { status: 'COMPLETE', text: { bucket: 'd', key: 'extracted/doc-1/pages.json' }, pageCount: 1, characterCount: 5, method: 'text-layer', confidence: 1, ocrPages: 0 };
-
+/** The scripted Task states, with `duringClassify` run while Classify runs. */
 function tasks(duringClassify: () => void): Record<TaskStateName, TaskFunction> {
+  const scripted = scriptedTasks().tasks;
   return {
-    Ingest: async () => ({
-      status: 'CLAIMED',
-      uploadId: 'u1',
-      bucket: 'docpipe-uploads',
-      key: 'invoice.pdf',
-      receivedAt: '2026-01-01T00:00:00.000Z',
-      documentId: 'doc-1',
-      contentHash: 'a'.repeat(64),
-      mediaType: 'application/pdf',
-      size: 10,
-    }),
-    ExtractText: async () => extraction,
-    CheckExtraction: async () => extraction,
-    Classify: async () => {
+    ...scripted,
+    Classify: async (input) => {
       duringClassify();
-      return { label: 'invoice', confidence: 0.9, scores: { invoice: 0.9, receipt: 0.1 } };
+      return scripted.Classify(input);
     },
-    Redact: async () => ({ redactedText: { bucket: 'd', key: 'r' }, piiCounts: {}, entityCount: 0 }),
-    Summarise: async () => ({ summary: { bucket: 'd', key: 's' }, sentenceCount: 1 }),
-    Store: async () => ({ documentId: 'doc-1', status: 'SUCCEEDED', documentType: 'invoice', indexed: true }),
-    RecordFailure: async () => ({ uploadId: 'u1', error: 'x', reason: 'y' }),
   };
 }
 
