@@ -56,6 +56,11 @@ export function mergeOcrPasses(
   return arrangeLines(primary.words, kept, settings.minLineOverlap);
 }
 
+/** One pass's words grouped into its own lines, in its reading order (the reading when there is no second pass). */
+export function linesOfPass(pass: OcrPass): OcrWord[][] {
+  return [...groupBy(pass.words, (word) => word.line).values()];
+}
+
 /** Lines of words as text: words joined by spaces, lines by newlines, and a blank line at a wide vertical gap. */
 export function linesToText(lines: readonly (readonly OcrWord[])[]): string {
   const out: string[] = [];

@@ -4,9 +4,9 @@ import { encodePgm, type GrayRaster } from './gray-raster.js';
 import { OcrEnginePool } from './ocr-engine-pool.js';
 import { englishLexicon } from './english-lexicon.js';
 import { correctToken, isLexiconWord } from './lexicon-correction.js';
-import { linesToText, mergeOcrPasses } from './ocr-ensemble.js';
+import { linesOfPass, linesToText, mergeOcrPasses } from './ocr-ensemble.js';
 import { LEXICON_CORRECTION, OCR_ENSEMBLE, OCR_PASSES, type OcrPassSettings } from './ocr-settings.js';
-import type { OcrPass, OcrWord } from './ocr-words.js';
+import type { OcrPass } from './ocr-words.js';
 import { cleanScanForOcr } from './scan-cleanup.js';
 import { TesseractEngine } from './tesseract-engine.js';
 import { englishLanguageData } from './tesseract-language-data.js';
@@ -60,7 +60,7 @@ export class OcrService {
     const lexicon = englishLexicon();
     const lines = secondary
       ? mergeOcrPasses(await primary, await secondary, OCR_ENSEMBLE, (token) => isLexiconWord(token, lexicon))
-      : passLines(await primary);
+      : linesOfPass(await primary);
     const corrected = lines.map((line) =>
       line.map((word) => ({ ...word, text: correctToken(word.text, word.confidence, lexicon, LEXICON_CORRECTION) })),
     );
@@ -82,15 +82,4 @@ export class OcrService {
     const image = encodePgm(settings.cleanScan ? cleanScanForOcr(page, dpi) : page);
     return this.#pool.use((engine) => engine.recognizeWords(image, settings.pageSegMode));
   }
-}
-
-/** One pass's words grouped into its own lines, in its reading order. */
-function passLines(pass: OcrPass): OcrWord[][] {
-  const lines = new Map<number, OcrWord[]>();
-  for (const word of pass.words) {
-    const line = lines.get(word.line);
-    if (line) line.push(word);
-    else lines.set(word.line, [word]);
-  }
-  return [...lines.values()];
 }
