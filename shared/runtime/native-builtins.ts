@@ -4,7 +4,8 @@
  * forces them because Node 20 has no JSON.rawJSON and for a length edge case of push). The wrappers are 5–8 times
  * slower and, being global, slow down every later JSON request of the AWS SDK, the state machine engine's JSONPath
  * work, the execution history, and every array the NLP adapters build, in the whole process. The natives are
- * captured when this module loads (before any PDF is read) and put back after each Task: Node's own functions
+ * captured when this module loads (before any PDF is read) and put back as soon as the pdf.js worker module has
+ * loaded (pdf-document.ts): Node's own functions
  * already behave as the specification says for everything docpipe and pdfjs ask of them.
  */
 

@@ -8,7 +8,6 @@ import { storeTask } from '../../stages/store/store.js';
 import { summariseTask } from '../../stages/summarise/summarise.js';
 import { runInFaultScope } from '../faults/fault-scope.js';
 import { correlationOf } from './correlation.js';
-import { restoreNativeBuiltins } from './native-builtins.js';
 import type { StageDeps } from './stage-deps.js';
 import type { TaskStateName } from './task-names.js';
 
@@ -20,7 +19,7 @@ export { TASK_STATE_NAMES, type TaskStateName } from './task-names.js';
 /** The stage functions that run the Task states of statemachine/pipeline.asl.json. */
 
 export function createTaskFunctions(deps: StageDeps): Record<TaskStateName, TaskFunction> {
-  const tasks = withNativeBuiltins(stageTasks(deps), deps);
+  const tasks = stageTasks(deps);
   if (!deps.faults.active) return tasks;
   // Under fault injection, each Task state of each upload is a scope that counts the faults it met (fault-scope.ts).
   const scoped = (state: TaskStateName, task: TaskFunction): TaskFunction => async (input) => {
@@ -31,22 +30,6 @@ export function createTaskFunctions(deps: StageDeps): Record<TaskStateName, Task
     return output;
   };
   return Object.fromEntries(Object.entries(tasks).map(([state, task]) => [state, scoped(state as TaskStateName, task)])) as Record<TaskStateName, TaskFunction>;
-}
-
-/**
- * After each Task, puts back the JSON and Array built-ins a library replaced while the Task ran (pdfjs-dist does on
- * the first PDF, see native-builtins.ts), so that the rest of the process keeps Node's fast ones.
- */
-function withNativeBuiltins(tasks: Record<TaskStateName, TaskFunction>, deps: StageDeps): Record<TaskStateName, TaskFunction> {
-  const restoring = (state: TaskStateName, task: TaskFunction): TaskFunction => async (input) => {
-    try {
-      return await task(input);
-    } finally {
-      const restored = restoreNativeBuiltins();
-      if (restored.length > 0) deps.log.debug('Put back built-ins a library replaced', { stage: state, restored: restored.join(', ') });
-    }
-  };
-  return Object.fromEntries(Object.entries(tasks).map(([state, task]) => [state, restoring(state as TaskStateName, task)])) as Record<TaskStateName, TaskFunction>;
 }
 
 function stageTasks(deps: StageDeps): Record<TaskStateName, TaskFunction> {

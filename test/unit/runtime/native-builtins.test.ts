@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { restoreNativeBuiltins } from '../../../shared/runtime/native-builtins.js';
 
 /** What core-js does to the built-ins when pdfjs-dist's legacy build loads: slower JavaScript stand-ins. */
@@ -44,5 +45,17 @@ describe('restoreNativeBuiltins', () => {
     const keys: string[] = [];
     for (const key in [1, 2]) keys.push(key);
     expect(keys).toEqual(['0', '1']);
+  });
+});
+
+describe('reading a PDF', () => {
+  it("leaves Node's own JSON functions and push in place once pdf.js has loaded its worker", async () => {
+    const natives = { stringify: JSON.stringify, parse: JSON.parse, push: Array.prototype.push };
+    const { readPdfTextLayers } = await import('../../../shared/adapters/embedded/text-extractor/index.js');
+
+    const read = await readPdfTextLayers(new Uint8Array(readFileSync('fixtures/documents/contract-2.pdf')), { maxPages: 10, minTextLayerLetters: 20 });
+
+    expect(read.pages.length).toBeGreaterThan(0);
+    expect({ stringify: JSON.stringify, parse: JSON.parse, push: Array.prototype.push }).toEqual(natives);
   });
 });
