@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadStageConfig, type StageConfig } from '../shared/config.js';
 import type { Log } from '../shared/log.js';
+import { AWS_STORES } from '../shared/runtime/aws-stores.js';
 import { buildStageDeps, type AdapterOverrides, type StageDeps } from '../shared/runtime/stage-deps.js';
 import { createTaskFunctions } from '../shared/runtime/tasks.js';
 import { isObjectCreated, toObjectCreatedEvent, type S3NotificationRecord } from './events.js';
@@ -100,7 +101,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   await provisionLocalResources();
 
   const config = localStageConfig(paths, options.env);
-  const deps = buildStageDeps(config, log, options.overrides);
+  const deps = buildStageDeps(config, log, options.overrides, { stores: AWS_STORES });
   const executions = new ExecutionStore(paths.executions);
   const runner = new PipelineRunner({
     tasks: createTaskFunctions(deps),

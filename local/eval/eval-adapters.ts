@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { loadStageConfig, type StageConfig } from '../../shared/config.js';
 import { silentLog } from '../../shared/log.js';
+import { AWS_STORES } from '../../shared/runtime/aws-stores.js';
 import { buildStageDeps, DEFAULT_CLASSIFIER_MODEL, type AdapterOverrides, type StageDeps } from '../../shared/runtime/stage-deps.js';
 import { LOCAL_NAMES } from '../paths.js';
 import { assertAwsCredentials, hybridAdapterOverrides, type Providers } from '../providers.js';
@@ -37,7 +38,7 @@ export async function openEvalAdapters(providers: Providers, env: NodeJS.Process
     overrides = hybridAdapterOverrides(env);
   }
   const config = loadStageConfig({ DOCPIPE_TABLE_NAME: LOCAL_NAMES.table, DOCPIPE_DERIVED_BUCKET: LOCAL_NAMES.derivedBucket, ...env });
-  const deps = buildStageDeps(config, silentLog, overrides);
+  const deps = buildStageDeps(config, silentLog, overrides, { stores: AWS_STORES });
   return {
     providers,
     config,

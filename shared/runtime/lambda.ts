@@ -6,8 +6,9 @@ import { loadAwsAdapterSettings } from '../adapters/aws/aws-settings.js';
 import { loadStageConfig } from '../config.js';
 import type { Log, LogAttributes } from '../log.js';
 import { correlationOf } from './correlation.js';
-import { buildStageDeps } from './stage-deps.js';
-import { createTaskFunctions, type TaskFunction, type TaskStateName } from './tasks.js';
+import { withFaultScope } from './fault-scoped-task.js';
+import { buildStageDeps, type StageDeps, type StageStores } from './stage-deps.js';
+import type { TaskFunction, TaskStateName } from './task-names.js';
 
 function powertoolsLog(logger: Logger): Log {
   const attrs = (attributes?: LogAttributes): Record<string, unknown> => ({ ...attributes });
@@ -25,20 +26,28 @@ export interface LambdaHandlerTools {
   readonly metrics: Metrics;
 }
 
+/** What a stage's handler module hands createLambdaHandler: its stage's function and the stores it uses. */
+export interface LambdaStage {
+  readonly state: TaskStateName;
+  readonly task: (deps: StageDeps) => TaskFunction;
+  /** Only the stores the stage uses, so its bundle holds only their SDK clients. */
+  readonly stores: StageStores;
+}
+
 /**
  * A stage's Lambda entry: configuration is read and validated once at cold start (failing fast with the variable's
  * name), clients are created once and captured by X-Ray, and each invocation runs the stage's task function with the
  * document's correlation ids on every log line, a subsegment per stage, and success / failure / duration metrics.
  * Log lines carry ids, counts and error names: never document text, summaries or PII.
  */
-export function createLambdaHandler(stage: TaskStateName, tools?: Partial<LambdaHandlerTools>): TaskFunction {
+export function createLambdaHandler({ state: stage, task: stageTask, stores }: LambdaStage, tools?: Partial<LambdaHandlerTools>): TaskFunction {
   const logger = tools?.logger ?? new Logger({ serviceName: 'docpipe', persistentKeys: { stage } });
   const tracer = tools?.tracer ?? new Tracer({ serviceName: 'docpipe' });
   const metrics = tools?.metrics ?? new Metrics({ namespace: 'docpipe', serviceName: 'docpipe' });
   const deps = buildStageDeps(loadStageConfig(), powertoolsLog(logger), awsAdapterOverrides(loadAwsAdapterSettings(), {
     instrument: (client) => tracer.captureAWSv3Client(client),
-  }), { instrument: (client) => tracer.captureAWSv3Client(client) });
-  const task = createTaskFunctions(deps)[stage];
+  }), { instrument: (client) => tracer.captureAWSv3Client(client), stores });
+  const task = withFaultScope(stage, stageTask(deps), deps);
 
   return async (event) => {
     const correlation = correlationOf(event);

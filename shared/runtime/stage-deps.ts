@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { createDocumentClient, createS3Client } from '../aws/clients.js';
-import { ObjectStore } from '../aws/object-store.js';
+import { noInstrument, type ClientInstrument } from '../aws/client-instrument.js';
+import type { ObjectStore } from '../aws/object-store.js';
 import type { StageConfig } from '../config.js';
 import { ConfigurationError } from '../errors.js';
 import { FaultInjector } from '../faults/fault-injector.js';
@@ -11,7 +11,7 @@ import type { PiiDetector } from '../ports/pii-detector.js';
 import type { SearchIndex } from '../ports/search-index.js';
 import type { Summariser } from '../ports/summariser.js';
 import type { TextExtractor } from '../ports/text-extractor.js';
-import { RecordStore } from '../records/records.js';
+import type { RecordStore } from '../records/records.js';
 import { lazy } from './lazy.js';
 
 /** The model shipped in the repo, trained on the project's own generated fixtures (`npm run train`). */
@@ -26,7 +26,9 @@ export const DEFAULT_CLASSIFIER_MODEL = fileURLToPath(
  */
 export interface StageDeps {
   readonly config: StageConfig;
+  /** The S3 object store, created on first use from the `stores` option; a stage given no such store fails here. */
   readonly objects: ObjectStore;
+  /** The DynamoDB record store, created on first use from the `stores` option, like `objects`. */
   readonly records: RecordStore;
   readonly log: Log;
   readonly now: () => Date;
@@ -44,13 +46,31 @@ export interface StageDeps {
 /** Ports an embedding runtime (tests, fault injection, AWS adapters) may replace. */
 export type AdapterOverrides = Partial<Pick<StageDeps, 'textExtractor' | 'classifier' | 'piiDetector' | 'summariser' | 'searchIndex'>>;
 
+/**
+ * How the object and record stores are made. The caller names them, so that a stage's Lambda bundle holds only the SDK
+ * clients the stage uses (RecordFailure has no S3 client, Classify no DynamoDB one): stage-deps.ts imports neither.
+ * The local runtime passes both (shared/runtime/aws-stores.ts).
+ */
+export interface StageStores {
+  readonly objects?: (instrument: ClientInstrument) => ObjectStore;
+  readonly records?: (tableName: string, instrument: ClientInstrument) => RecordStore;
+}
+
 export interface StageDepsOptions {
   /** Wraps the S3 and DynamoDB clients (X-Ray capture on Lambda). */
-  readonly instrument?: <C extends object>(client: C) => C;
+  readonly instrument?: ClientInstrument;
+  readonly stores?: StageStores;
+}
+
+function missingStore(which: string): never {
+  throw new ConfigurationError(`This stage was built without ${which}: pass its factory in the stores option of buildStageDeps`);
 }
 
 export function buildStageDeps(config: StageConfig, log: Log, overrides: AdapterOverrides = {}, options: StageDepsOptions = {}): StageDeps {
-  const instrument = options.instrument ?? (<C extends object>(client: C): C => client);
+  const instrument = options.instrument ?? noInstrument;
+  const stores = options.stores ?? {};
+  const objects = lazy(() => stores.objects?.(instrument) ?? missingStore('an object store'));
+  const records = lazy(() => stores.records?.(config.tableName, instrument) ?? missingStore('a record store'));
   const opened: { close(): Promise<void> }[] = [];
   const tracked = <T extends { close(): Promise<void> }>(resource: T): T => {
     opened.push(resource);
@@ -98,8 +118,12 @@ export function buildStageDeps(config: StageConfig, log: Log, overrides: Adapter
 
   return {
     config,
-    objects: new ObjectStore(instrument(createS3Client())),
-    records: new RecordStore(instrument(createDocumentClient()), config.tableName),
+    get objects() {
+      return objects();
+    },
+    get records() {
+      return records();
+    },
     log,
     now: () => new Date(),
     ...ports,

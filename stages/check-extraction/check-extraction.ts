@@ -5,6 +5,8 @@ import { ExtractionTimedOutError } from '../../shared/errors.js';
 import type { Log } from '../../shared/log.js';
 import type { TextExtractor } from '../../shared/ports/text-extractor.js';
 import { storePages } from '../extract-text/store-pages.js';
+import type { StageDeps } from '../../shared/runtime/stage-deps.js';
+import type { TaskFunction } from '../../shared/runtime/task-names.js';
 
 export interface CheckExtractionDeps {
   readonly objects: ObjectStore;
@@ -42,3 +44,16 @@ export const checkExtractionTask = defineTask(
   { input: checkExtractionInputSchema, output: extractTextOutputSchema },
   checkExtraction,
 );
+
+/** The CheckExtraction Task state's function on a runtime's dependencies (a Lambda handler's, or the local runtime's). */
+export function checkExtractionStage(deps: StageDeps): TaskFunction {
+  return checkExtractionTask({
+    objects: deps.objects,
+    textExtractor: deps.textExtractor,
+    derivedBucket: deps.config.derivedBucket,
+    maxPages: deps.config.maxPages,
+    maxWaitSeconds: deps.config.extractionMaxWaitSeconds,
+    log: deps.log,
+    now: deps.now,
+  });
+}

@@ -4,6 +4,8 @@ import { analyseInputSchema, classificationSchema, storedPagesSchema, type Analy
 import { defineTask } from '../../shared/contracts/task.js';
 import type { Log } from '../../shared/log.js';
 import type { Classifier } from '../../shared/ports/classifier.js';
+import type { StageDeps } from '../../shared/runtime/stage-deps.js';
+import type { TaskFunction } from '../../shared/runtime/task-names.js';
 
 export interface ClassifyDeps {
   readonly objects: ObjectStore;
@@ -26,3 +28,8 @@ export async function classify(input: AnalyseInput, deps: ClassifyDeps): Promise
 }
 
 export const classifyTask = defineTask('Classify', { input: analyseInputSchema, output: classificationSchema }, classify);
+
+/** The Classify Task state's function on a runtime's dependencies (a Lambda handler's, or the local runtime's). */
+export function classifyStage(deps: StageDeps): TaskFunction {
+  return classifyTask({ objects: deps.objects, classifier: deps.classifier, maxAnalysisChars: deps.config.maxAnalysisChars, log: deps.log });
+}

@@ -4,6 +4,8 @@ import { defineTask } from '../../shared/contracts/task.js';
 import type { Log } from '../../shared/log.js';
 import type { ExtractionRequest, TextExtractor } from '../../shared/ports/text-extractor.js';
 import { storePages } from './store-pages.js';
+import type { StageDeps } from '../../shared/runtime/stage-deps.js';
+import type { TaskFunction } from '../../shared/runtime/task-names.js';
 
 export interface ExtractTextDeps {
   readonly objects: ObjectStore;
@@ -53,3 +55,15 @@ export async function extractText(input: ExtractInput, deps: ExtractTextDeps): P
 }
 
 export const extractTextTask = defineTask('ExtractText', { input: extractInputSchema, output: extractTextOutputSchema }, extractText);
+
+/** The ExtractText Task state's function on a runtime's dependencies (a Lambda handler's, or the local runtime's). */
+export function extractTextStage(deps: StageDeps): TaskFunction {
+  return extractTextTask({
+    objects: deps.objects,
+    textExtractor: deps.textExtractor,
+    derivedBucket: deps.config.derivedBucket,
+    maxPages: deps.config.maxPages,
+    log: deps.log,
+    now: deps.now,
+  });
+}

@@ -6,6 +6,8 @@ import type { Log } from '../../shared/log.js';
 import { extensionMismatch, sniffMediaType } from '../../shared/media/sniff.js';
 import { uploadIdFor, type RecordStore } from '../../shared/records/records.js';
 import { documentIdFor, formatBytes } from './document-id.js';
+import type { StageDeps } from '../../shared/runtime/stage-deps.js';
+import type { TaskFunction } from '../../shared/runtime/task-names.js';
 
 export interface IngestDeps {
   readonly objects: ObjectStore;
@@ -102,3 +104,8 @@ export async function ingest(input: IngestInput, deps: IngestDeps): Promise<Inge
 }
 
 export const ingestTask = defineTask('Ingest', { input: ingestInputSchema, output: ingestOutputSchema }, ingest);
+
+/** The Ingest Task state's function on a runtime's dependencies (a Lambda handler's, or the local runtime's). */
+export function ingestStage(deps: StageDeps): TaskFunction {
+  return ingestTask({ objects: deps.objects, records: deps.records, log: deps.log, maxBytes: deps.config.maxBytes, now: deps.now });
+}

@@ -3,6 +3,8 @@ import { defineTask } from '../../shared/contracts/task.js';
 import type { Log } from '../../shared/log.js';
 import { uploadIdFor, type RecordStore } from '../../shared/records/records.js';
 import { failureReason } from './failure-reason.js';
+import type { StageDeps } from '../../shared/runtime/stage-deps.js';
+import type { TaskFunction } from '../../shared/runtime/task-names.js';
 
 export interface RecordFailureDeps {
   readonly records: RecordStore;
@@ -55,3 +57,8 @@ export const recordFailureTask = defineTask(
   { input: recordFailureInputSchema, output: recordFailureOutputSchema },
   recordFailure,
 );
+
+/** The RecordFailure Task state's function on a runtime's dependencies (a Lambda handler's, or the local runtime's). */
+export function recordFailureStage(deps: StageDeps): TaskFunction {
+  return recordFailureTask({ records: deps.records, log: deps.log, now: deps.now });
+}

@@ -6,6 +6,8 @@ import type { Log } from '../../shared/log.js';
 import type { PiiDetector, PiiEntityType } from '../../shared/ports/pii-detector.js';
 import { countByType, redactText } from '../../shared/redaction.js';
 import { guardRedaction } from './redaction-failure.js';
+import type { StageDeps } from '../../shared/runtime/stage-deps.js';
+import type { TaskFunction } from '../../shared/runtime/task-names.js';
 
 export interface RedactDeps {
   readonly objects: ObjectStore;
@@ -39,3 +41,8 @@ export async function redact(input: AnalyseInput, deps: RedactDeps): Promise<Red
 }
 
 export const redactTask = defineTask('Redact', { input: analyseInputSchema, output: redactionSchema }, redact);
+
+/** The Redact Task state's function on a runtime's dependencies (a Lambda handler's, or the local runtime's). */
+export function redactStage(deps: StageDeps): TaskFunction {
+  return redactTask({ objects: deps.objects, piiDetector: deps.piiDetector, derivedBucket: deps.config.derivedBucket, log: deps.log });
+}

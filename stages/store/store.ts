@@ -6,6 +6,8 @@ import type { Log } from '../../shared/log.js';
 import type { PiiEntityType } from '../../shared/ports/pii-detector.js';
 import type { SearchIndex } from '../../shared/ports/search-index.js';
 import type { RecordStore } from '../../shared/records/records.js';
+import type { StageDeps } from '../../shared/runtime/stage-deps.js';
+import type { TaskFunction } from '../../shared/runtime/task-names.js';
 
 export interface StoreDeps {
   readonly objects: ObjectStore;
@@ -71,3 +73,8 @@ export async function store(input: StoreInput, deps: StoreDeps): Promise<StoreOu
 }
 
 export const storeTask = defineTask('Store', { input: storeInputSchema, output: storeOutputSchema }, store);
+
+/** The Store Task state's function on a runtime's dependencies (a Lambda handler's, or the local runtime's). */
+export function storeStage(deps: StageDeps): TaskFunction {
+  return storeTask({ objects: deps.objects, records: deps.records, searchIndex: deps.searchIndex, log: deps.log, now: deps.now });
+}

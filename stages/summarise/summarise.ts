@@ -8,6 +8,8 @@ import type { PiiDetector } from '../../shared/ports/pii-detector.js';
 import type { Summariser } from '../../shared/ports/summariser.js';
 import { redactText } from '../../shared/redaction.js';
 import { guardRedaction } from '../redact/redaction-failure.js';
+import type { StageDeps } from '../../shared/runtime/stage-deps.js';
+import type { TaskFunction } from '../../shared/runtime/task-names.js';
 
 export interface SummariseDeps {
   readonly objects: ObjectStore;
@@ -38,3 +40,15 @@ export async function summarise(input: AnalyseInput, deps: SummariseDeps): Promi
 }
 
 export const summariseTask = defineTask('Summarise', { input: analyseInputSchema, output: summarySchema }, summarise);
+
+/** The Summarise Task state's function on a runtime's dependencies (a Lambda handler's, or the local runtime's). */
+export function summariseStage(deps: StageDeps): TaskFunction {
+  return summariseTask({
+    objects: deps.objects,
+    summariser: deps.summariser,
+    piiDetector: deps.piiDetector,
+    derivedBucket: deps.config.derivedBucket,
+    maxAnalysisChars: deps.config.maxAnalysisChars,
+    log: deps.log,
+  });
+}

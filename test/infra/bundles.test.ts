@@ -72,18 +72,35 @@ describe('each stage bundle', () => {
     expect(built.Store.inputs).toContain('shared/adapters/aws/opensearch-client.ts');
   });
 
-  it('imports at load time only Node built-ins, and bundles the AWS SDK clients of the adapters its stage runs and no others', () => {
+  it('imports at load time only Node built-ins, and bundles the AWS SDK clients its stage and its adapters use and no others', () => {
     const clients = (state: TaskStateName) =>
       [...new Set(built[state].inputs.map((input) => /^node_modules\/@aws-sdk\/(client-[^/]+)\//.exec(input)?.[1]).filter((name) => name !== undefined))].sort();
     for (const state of TASK_STATE_NAMES) {
       expect({ state, others: built[state].loadImports.filter((name) => !name.startsWith('node:')) }).toEqual({ state, others: [] });
     }
 
+    // DynamoDB only where a stage reads or writes records, S3 only where it reads or writes objects.
     expect(clients('Ingest')).toEqual(['client-dynamodb', 'client-s3']);
-    expect(clients('ExtractText')).toEqual(['client-dynamodb', 'client-s3', 'client-textract']);
-    expect(clients('Redact')).toEqual(['client-comprehend', 'client-dynamodb', 'client-s3']);
-    expect(clients('Summarise')).toEqual(['client-bedrock-runtime', 'client-comprehend', 'client-dynamodb', 'client-s3']);
+    expect(clients('ExtractText')).toEqual(['client-s3', 'client-textract']);
+    expect(clients('CheckExtraction')).toEqual(['client-s3', 'client-textract']);
+    expect(clients('Classify')).toEqual(['client-s3']);
+    expect(clients('Redact')).toEqual(['client-comprehend', 'client-s3']);
+    expect(clients('Summarise')).toEqual(['client-bedrock-runtime', 'client-comprehend', 'client-s3']);
     expect(clients('Store')).toEqual(['client-dynamodb', 'client-s3']);
+    expect(clients('RecordFailure')).toEqual(['client-dynamodb']);
+  });
+
+  it("carries its own stage's code and no other stage's", () => {
+    const stageFolders = (state: TaskStateName) => [...new Set(built[state].inputs.map((input) => /^stages\/([^/]+)\//.exec(input)?.[1]).filter((name) => name !== undefined))].sort();
+
+    expect(stageFolders('Ingest')).toEqual(['ingest']);
+    expect(stageFolders('Classify')).toEqual(['classify']);
+    expect(stageFolders('Store')).toEqual(['store']);
+    expect(stageFolders('RecordFailure')).toEqual(['record-failure']);
+    // CheckExtraction stores the pages of a finished job as ExtractText does, with its helper; Summarise scrubs its
+    // summary with Redact's fail-closed guard.
+    expect(stageFolders('CheckExtraction')).toEqual(['check-extraction', 'extract-text']);
+    expect(stageFolders('Summarise')).toEqual(['redact', 'summarise']);
   });
 
   it('keeps of the S3 client only what the stages send, not a schema for each of its operations', () => {

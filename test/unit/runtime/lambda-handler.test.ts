@@ -1,7 +1,14 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createLambdaHandler } from '../../../shared/runtime/lambda.js';
+import { s3ObjectStore } from '../../../shared/aws/s3-objects.js';
+import { dynamoRecordStore } from '../../../shared/records/dynamo-records.js';
+import { createLambdaHandler, type LambdaStage } from '../../../shared/runtime/lambda.js';
+import { recordFailureStage } from '../../../stages/record-failure/record-failure.js';
+import { redactStage } from '../../../stages/redact/redact.js';
+import { storeStage } from '../../../stages/store/store.js';
+
+const REDACT: LambdaStage = { state: 'Redact', task: redactStage, stores: { objects: s3ObjectStore } };
 
 /** The Lambda entry of a stage, with S3 and DynamoDB mocked: correlation ids on every log line, no PII in any. */
 const PII = ['Margaret Holloway', 'margaret.holloway@example.com', '(415) 555-0134', '078-05-1120'];
@@ -61,7 +68,7 @@ describe('a stage running as a Lambda function', () => {
   });
 
   it('redacts, tags every log line with the document and execution ids, and logs no PII', async () => {
-    const handler = createLambdaHandler('Redact');
+    const handler = createLambdaHandler(REDACT);
 
     const output = (await handler({ document, extraction, executionId: 'arn:exec:1' })) as { piiCounts: Record<string, number> };
 
@@ -76,7 +83,7 @@ describe('a stage running as a Lambda function', () => {
 
   it('logs the error name, not the document, when a stage fails', async () => {
     s3.on(GetObjectCommand).rejects(Object.assign(new Error('slow down'), { name: 'SlowDown', $metadata: { httpStatusCode: 503 } }));
-    const handler = createLambdaHandler('Redact');
+    const handler = createLambdaHandler(REDACT);
 
     await expect(handler({ document, extraction, executionId: 'arn:exec:2' })).rejects.toMatchObject({ name: 'ThrottlingError' });
 
@@ -88,6 +95,12 @@ describe('a stage running as a Lambda function', () => {
   it('fails at cold start naming a missing setting', () => {
     delete process.env.DOCPIPE_TABLE_NAME;
 
-    expect(() => createLambdaHandler('Store')).toThrow(/DOCPIPE_TABLE_NAME/);
+    expect(() => createLambdaHandler({ state: 'Store', task: storeStage, stores: { objects: s3ObjectStore, records: dynamoRecordStore } })).toThrow(/DOCPIPE_TABLE_NAME/);
+  });
+
+  it('fails at cold start, naming the store, when a stage is built without a store it uses', () => {
+    expect(() => createLambdaHandler({ state: 'RecordFailure', task: recordFailureStage, stores: { objects: s3ObjectStore } })).toThrow(
+      expect.objectContaining({ name: 'ConfigurationError', message: expect.stringMatching(/without a record store/) }),
+    );
   });
 });

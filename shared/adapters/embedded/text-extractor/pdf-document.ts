@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InvalidDocumentError } from '../../../errors.js';
 import { restoreNativeBuiltins } from '../../../runtime/native-builtins.js';
 
@@ -16,7 +16,7 @@ export interface OpenPdf {
  * the installed package (nothing fetched). Failures become InvalidDocumentErrors that say what is wrong.
  */
 export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
-  await installMainThreadWorker();
+  const { getDocument, VerbosityLevel } = await loadPdfJs();
   const assets = pdfjsAssetFolders();
   const task = getDocument({
     // pdf.js takes ownership of (detaches) the buffer it is given; the caller keeps theirs.
@@ -93,22 +93,29 @@ function pdfjsAssetFolders(): AssetFolders {
   return assetFolders;
 }
 
-let workerInstalled: Promise<void> | undefined;
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let pdfjsLoaded: Promise<PdfJs> | undefined;
 
 /**
+ * Loads pdf.js on first use. Both of its modules bundle core-js, which swaps JSON and Array.prototype.push for slow
+ * wrappers as each module loads; Node's own already do all pdf.js needs, so they go back at once, for the whole
+ * process (native-builtins.ts). That is why pdf.js is imported here and not at the top of this module: the natives
+ * are captured when native-builtins.ts loads, which must come first.
+ *
  * Node has no web workers, so pdf.js parses on the main thread. Handing it the worker module's message handler
  * up front (the `pdfjsWorker` global it looks for) spares it a dynamic import of a worker path and the
  * "Setting up fake worker" warning.
  */
-function installMainThreadWorker(): Promise<void> {
-  workerInstalled ??= (async () => {
-    // A literal specifier, so that bundlers (esbuild for Lambda) include the worker module.
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsLoaded ??= (async () => {
+    // Literal specifiers, so that bundlers (esbuild for Lambda) include both modules.
+    const api = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const workerModule = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    // The worker's bundled core-js swaps JSON and Array.prototype.push for slow wrappers when it loads; Node's own
-    // already do all pdf.js needs, so they go back at once, for the whole process (see native-builtins.ts).
     restoreNativeBuiltins();
     if (!workerModule.WorkerMessageHandler) throw new Error('pdf.js worker module has no WorkerMessageHandler');
     if (!Reflect.has(globalThis, 'pdfjsWorker')) Reflect.set(globalThis, 'pdfjsWorker', workerModule);
+    return api;
   })();
-  return workerInstalled;
+  return pdfjsLoaded;
 }
