@@ -1,37 +1,42 @@
-import * as z from 'zod';
+import * as v from 'valibot';
 import { ConfigurationError } from './errors.js';
 import { faultRulesProblem, parseFaultRules, type FaultPlan } from './faults/fault-rules.js';
+import { checkWhole, describeIssues, integerFromText } from './contracts/validate.js';
 
 /**
  * Stage settings, read from the environment once at start-up (Lambda cold start or local runtime start) and validated.
  * A missing or malformed setting fails fast with the variable's name.
  */
-const positiveInt = z.coerce.number().int().positive();
+const positiveInt = v.pipe(integerFromText(), v.minValue(1));
+const nonEmpty = v.pipe(v.string(), v.minLength(1));
 
-const envSchema = z.object({
+const envSchema = v.object({
   /** DynamoDB table holding document and upload records. Required. */
-  DOCPIPE_TABLE_NAME: z.string().min(1),
+  DOCPIPE_TABLE_NAME: nonEmpty,
   /** Bucket for derived objects (page texts, redacted text, summaries). Required; never the upload bucket. */
-  DOCPIPE_DERIVED_BUCKET: z.string().min(1),
+  DOCPIPE_DERIVED_BUCKET: nonEmpty,
   /** Largest accepted upload, in bytes. Default 50 MiB. */
-  DOCPIPE_MAX_BYTES: positiveInt.default(50 * 1024 * 1024),
+  DOCPIPE_MAX_BYTES: v.optional(positiveInt, 50 * 1024 * 1024),
   /** Most pages accepted in one document. Default 500. */
-  DOCPIPE_MAX_PAGES: positiveInt.default(500),
+  DOCPIPE_MAX_PAGES: v.optional(positiveInt, 500),
   /** Characters of text the classifier and summariser read. Default 200,000. */
-  DOCPIPE_MAX_ANALYSIS_CHARS: positiveInt.default(200_000),
+  DOCPIPE_MAX_ANALYSIS_CHARS: v.optional(positiveInt, 200_000),
   /** Where the embedded search index lives (SQLite file). Required when the embedded index is used. */
-  DOCPIPE_SEARCH_INDEX_PATH: z.string().min(1).optional(),
+  DOCPIPE_SEARCH_INDEX_PATH: v.optional(nonEmpty),
   /** Classifier model file for the embedded classifier. Defaults to the model shipped in the repo. */
-  DOCPIPE_CLASSIFIER_MODEL: z.string().min(1).optional(),
+  DOCPIPE_CLASSIFIER_MODEL: v.optional(nonEmpty),
   /** Longest an asynchronous extraction job (Textract) may run, in seconds. Default 1800. */
-  DOCPIPE_EXTRACTION_MAX_WAIT_SECONDS: positiveInt.default(1800),
+  DOCPIPE_EXTRACTION_MAX_WAIT_SECONDS: v.optional(positiveInt, 1800),
   /** OCR engines run in parallel by the embedded text extractor. Default 1. */
-  DOCPIPE_OCR_WORKERS: positiveInt.default(1),
+  DOCPIPE_OCR_WORKERS: v.optional(positiveInt, 1),
   /**
    * Recognition passes per scanned page: 2 (two engines read the page at once and their words are merged: more
    * words right, about three times the CPU) or 1 (for throughput). Default 2.
    */
-  DOCPIPE_OCR_PASSES: z.enum(['1', '2']).default('2').transform((value) => (value === '1' ? 1 : 2) as 1 | 2),
+  DOCPIPE_OCR_PASSES: v.pipe(
+    v.optional(v.picklist(['1', '2']), '2'),
+    v.transform((value) => (value === '1' ? 1 : 2) as 1 | 2),
+  ),
   /**
    * Fault injection, for testing how the pipeline copes with failing services: comma-separated
    * `<port>:<kind>:<rate>[:<max in a row>]` rules, e.g. `extract:throttle:0.3,summarise:error:1`.
@@ -41,15 +46,15 @@ const envSchema = z.object({
    * consecutive failures of one call, kept below the state machine's retry budget so retries recover; raise it to
    * exhaust the retries. Unset: no faults.
    */
-  DOCPIPE_FAULTS: z
-    .string()
-    .optional()
-    .superRefine((value, ctx) => {
+  DOCPIPE_FAULTS: v.pipe(
+    v.optional(v.string()),
+    checkWhole<string | undefined>((value, report) => {
       const problem = faultRulesProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) report(problem);
     }),
+  ),
   /** Seed of the fault decisions: the same seed and documents fail the same calls on every run. Default `docpipe`. */
-  DOCPIPE_FAULTS_SEED: z.string().min(1).default('docpipe'),
+  DOCPIPE_FAULTS_SEED: v.optional(nonEmpty, 'docpipe'),
 });
 
 export type StageConfig = {
@@ -68,12 +73,9 @@ export type StageConfig = {
 };
 
 export function loadStageConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new ConfigurationError(`Invalid docpipe configuration: ${problems}`);
-  }
-  const e = parsed.data;
+  const parsed = v.safeParse(envSchema, env);
+  if (!parsed.success) throw new ConfigurationError(`Invalid docpipe configuration: ${describeIssues(parsed.issues)}`);
+  const e = parsed.output;
   return {
     tableName: e.DOCPIPE_TABLE_NAME,
     derivedBucket: e.DOCPIPE_DERIVED_BUCKET,

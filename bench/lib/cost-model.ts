@@ -3,38 +3,45 @@
  * bench/prices.json. Pure arithmetic, so it can be checked by hand.
  */
 import { readFileSync } from 'node:fs';
-import * as z from 'zod';
+import * as v from 'valibot';
+import { describeIssues, recordOf } from '../../shared/contracts/validate.js';
+import { ConfigurationError } from '../../shared/errors.js';
 
-export const priceTableSchema = z.object({
-  asOf: z.string(),
-  region: z.string(),
-  currency: z.literal('USD'),
-  note: z.string(),
-  sources: z.record(z.string(), z.string()),
-  textract: z.object({ detectDocumentTextPerPage: z.number(), asyncDetectDocumentTextPerPage: z.number() }),
-  comprehend: z.object({
-    piiPerUnit: z.number(),
-    unitCharacters: z.number().int().positive(),
-    minimumUnitsPerRequest: z.number().int().nonnegative(),
-    customClassifierEndpointPerInferenceUnitSecond: z.number(),
+const price = v.pipe(v.number(), v.finite());
+
+export const priceTableSchema = v.object({
+  asOf: v.string(),
+  region: v.string(),
+  currency: v.literal('USD'),
+  note: v.string(),
+  sources: recordOf(v.string(), v.string()),
+  textract: v.object({ detectDocumentTextPerPage: price, asyncDetectDocumentTextPerPage: price }),
+  comprehend: v.object({
+    piiPerUnit: price,
+    unitCharacters: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    minimumUnitsPerRequest: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    customClassifierEndpointPerInferenceUnitSecond: price,
   }),
-  bedrock: z.object({ model: z.string(), inputPer1000Tokens: z.number(), outputPer1000Tokens: z.number() }),
-  stepFunctions: z.object({ standardPerTransition: z.number() }),
-  lambda: z.object({ arm64PerGbSecond: z.number(), perRequest: z.number() }),
-  dynamodb: z.object({ perWriteRequestUnit: z.number(), perReadRequestUnit: z.number() }),
-  s3: z.object({ perPutRequest: z.number(), perGetRequest: z.number() }),
-  openSearchServerless: z.object({
-    perOcuHour: z.number(),
-    minimumOcusWithoutRedundancy: z.number(),
-    minimumOcusWithRedundancy: z.number(),
-    hoursPerMonth: z.number(),
+  bedrock: v.object({ model: v.string(), inputPer1000Tokens: price, outputPer1000Tokens: price }),
+  stepFunctions: v.object({ standardPerTransition: price }),
+  lambda: v.object({ arm64PerGbSecond: price, perRequest: price }),
+  dynamodb: v.object({ perWriteRequestUnit: price, perReadRequestUnit: price }),
+  s3: v.object({ perPutRequest: price, perGetRequest: price }),
+  openSearchServerless: v.object({
+    perOcuHour: price,
+    minimumOcusWithoutRedundancy: price,
+    minimumOcusWithRedundancy: price,
+    hoursPerMonth: price,
   }),
-  reference: z.object({ name: z.string(), perOnePageDocument: z.number(), source: z.string() }),
+  reference: v.object({ name: v.string(), perOnePageDocument: price, source: v.string() }),
 });
-export type PriceTable = z.infer<typeof priceTableSchema>;
+export type PriceTable = v.InferOutput<typeof priceTableSchema>;
 
+/** Reads bench/prices.json; a malformed table is a ConfigurationError naming the fields. */
 export function loadPriceTable(path = new URL('../prices.json', import.meta.url)): PriceTable {
-  return priceTableSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const parsed = v.safeParse(priceTableSchema, JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new ConfigurationError(`The price table ${String(path)} is malformed: ${describeIssues(parsed.issues)}`);
+  return parsed.output;
 }
 
 /** Comprehend's billing units for one request: 100-character units, with a per-request minimum. */

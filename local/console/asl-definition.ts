@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as v from 'valibot';
+import { describeIssues, recordOf } from '../../shared/contracts/validate.js';
 
 /** The parts of an Amazon States Language definition the console draws: states and the ways between them. */
 export interface AslState {
@@ -17,33 +18,33 @@ export interface AslDefinition {
   readonly States: Readonly<Record<string, AslState>>;
 }
 
-const target = z.object({ Next: z.string().min(1) });
+const name = v.pipe(v.string(), v.minLength(1));
+const target = v.object({ Next: name });
 
-const stateSchema: z.ZodType<AslState> = z.lazy(() =>
-  z.object({
-    Type: z.string().min(1),
-    Comment: z.string().optional(),
-    Next: z.string().min(1).optional(),
-    End: z.boolean().optional(),
-    Default: z.string().min(1).optional(),
-    Choices: z.array(target).optional(),
-    Catch: z.array(target).optional(),
-    Branches: z.array(definitionSchema).optional(),
+const stateSchema: v.GenericSchema<unknown, AslState> = v.lazy(() =>
+  v.object({
+    Type: name,
+    Comment: v.optional(v.string()),
+    Next: v.optional(name),
+    End: v.optional(v.boolean()),
+    Default: v.optional(name),
+    Choices: v.optional(v.array(target)),
+    Catch: v.optional(v.array(target)),
+    Branches: v.optional(v.array(definitionSchema)),
   }),
 );
 
-const definitionSchema: z.ZodType<AslDefinition> = z.lazy(() =>
-  z.object({ StartAt: z.string().min(1), States: z.record(z.string(), stateSchema) }),
+const definitionSchema: v.GenericSchema<unknown, AslDefinition> = v.lazy(() =>
+  v.object({ StartAt: name, States: recordOf(v.string(), stateSchema) }),
 );
 
 /** Reads a definition (extra ASL fields are ignored); throws a readable error when the shape is wrong. */
 export function parseAslDefinition(value: unknown): AslDefinition {
-  const parsed = definitionSchema.safeParse(value);
+  const parsed = v.safeParse(definitionSchema, value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Not a state machine definition the console can draw: ${problems}`);
+    throw new Error(`Not a state machine definition the console can draw: ${describeIssues(parsed.issues)}`);
   }
-  return parsed.data;
+  return parsed.output;
 }
 
 export type TransitionKind = 'next' | 'default' | 'choice' | 'catch';

@@ -1,8 +1,9 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type * as z from 'zod';
+import * as v from 'valibot';
 import { InvalidDocumentError } from '../../shared/errors.js';
+import { describeIssues } from '../../shared/contracts/validate.js';
 
 /** One record of a JSONL file, with where it came from (line numbers are 1-based). */
 export interface JsonlRecord<T> {
@@ -53,11 +54,11 @@ async function* lines(file: string): AsyncGenerator<{ line: number; text: string
  * Streams the records of JSONL files, one JSON object a line, each checked against `schema`. Blank lines are
  * skipped. A line that is not JSON or not the expected shape is an InvalidDocumentError naming the file and line.
  */
-export async function* readJsonlRecords<S extends z.ZodType>(
+export async function* readJsonlRecords<S extends v.GenericSchema>(
   files: readonly string[],
   schema: S,
   expected: string,
-): AsyncGenerator<JsonlRecord<z.infer<S>>> {
+): AsyncGenerator<JsonlRecord<v.InferOutput<S>>> {
   for (const file of files) {
     for await (const { line, text } of lines(file)) {
       if (text.trim() === '') continue;
@@ -68,12 +69,11 @@ export async function* readJsonlRecords<S extends z.ZodType>(
       } catch (error) {
         throw new InvalidDocumentError(`${where}: not valid JSON: ${messageOf(error)}`, { cause: error });
       }
-      const parsed = schema.safeParse(json);
+      const parsed = v.safeParse(schema, json);
       if (!parsed.success) {
-        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`).join('; ');
-        throw new InvalidDocumentError(`${where}: expected ${expected}: ${problems}`);
+        throw new InvalidDocumentError(`${where}: expected ${expected}: ${describeIssues(parsed.issues, '(line)')}`);
       }
-      yield { file, line, value: parsed.data };
+      yield { file, line, value: parsed.output };
     }
   }
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync, renameSync, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import * as v from 'valibot';
 import { objectCreatedEventSchema, type ObjectCreatedEvent } from '../../shared/contracts/events.js';
 import type { Log } from '../../shared/log.js';
 
@@ -32,12 +33,12 @@ export function watchRedriveRequests(folder: string, start: (event: ObjectCreate
     } catch {
       return; // Already taken.
     }
-    const parsed = objectCreatedEventSchema.safeParse(safeJson(text));
+    const parsed = v.safeParse(objectCreatedEventSchema, safeJson(text));
     if (!parsed.success) {
       log.warn('Ignored a malformed re-drive request', { file: name });
       return;
     }
-    start(parsed.data);
+    start(parsed.output);
   };
   const watcher: FSWatcher = watch(folder, (_event, name) => {
     if (name) take(name.toString());

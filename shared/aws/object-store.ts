@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { z } from 'zod';
+import type * as v from 'valibot';
 import { DocpipeError, InvalidDocumentError } from '../errors.js';
 import { parseContract } from '../contracts/validate.js';
 import type { S3Ref } from '../contracts/stages.js';
@@ -85,7 +85,7 @@ export class ObjectStore {
     return { hash: hash.digest('hex'), size };
   }
 
-  async readJson<S extends z.ZodType>(ref: S3Ref, schema: S): Promise<z.infer<S>> {
+  async readJson<S extends v.GenericSchema>(ref: S3Ref, schema: S): Promise<v.InferOutput<S>> {
     const bytes = await this.read(ref);
     let value: unknown;
     try {

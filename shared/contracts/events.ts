@@ -1,33 +1,33 @@
-import * as z from 'zod';
+import * as v from 'valibot';
 
 /**
  * The EventBridge "Object Created" event S3 sends (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html).
  * The local runtime converts s3rver's notification into this same shape, so both engines see identical input.
  */
-export const objectCreatedEventSchema = z.object({
-  version: z.string(),
-  id: z.string().min(1),
-  'detail-type': z.literal('Object Created'),
-  source: z.literal('aws.s3'),
-  account: z.string(),
-  time: z.string(),
-  region: z.string(),
-  resources: z.array(z.string()),
-  detail: z.object({
-    version: z.string(),
-    bucket: z.object({ name: z.string().min(1) }),
-    object: z.object({
+export const objectCreatedEventSchema = v.object({
+  version: v.string(),
+  id: v.pipe(v.string(), v.minLength(1)),
+  'detail-type': v.literal('Object Created'),
+  source: v.literal('aws.s3'),
+  account: v.string(),
+  time: v.string(),
+  region: v.string(),
+  resources: v.array(v.string()),
+  detail: v.object({
+    version: v.string(),
+    bucket: v.object({ name: v.pipe(v.string(), v.minLength(1)) }),
+    object: v.object({
       /** The key as S3 stores it (EventBridge delivers keys unencoded). */
-      key: z.string().min(1),
-      size: z.number().int().nonnegative().optional(),
-      etag: z.string().optional(),
-      'version-id': z.string().optional(),
-      sequencer: z.string().optional(),
+      key: v.pipe(v.string(), v.minLength(1)),
+      size: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      etag: v.optional(v.string()),
+      'version-id': v.optional(v.string()),
+      sequencer: v.optional(v.string()),
     }),
-    'request-id': z.string().optional(),
-    requester: z.string().optional(),
-    'source-ip-address': z.string().optional(),
-    reason: z.string().optional(),
+    'request-id': v.optional(v.string()),
+    requester: v.optional(v.string()),
+    'source-ip-address': v.optional(v.string()),
+    reason: v.optional(v.string()),
   }),
 });
-export type ObjectCreatedEvent = z.infer<typeof objectCreatedEventSchema>;
+export type ObjectCreatedEvent = v.InferOutput<typeof objectCreatedEventSchema>;

@@ -1,179 +1,196 @@
-import * as z from 'zod';
+import * as v from 'valibot';
 import { MEDIA_TYPES } from './media-type.js';
 import { PII_ENTITY_TYPES } from '../ports/pii-detector.js';
 import { objectCreatedEventSchema } from './events.js';
+import { recordOf } from './validate.js';
 
 /**
  * Contracts between the state machine's Task states. Every payload carries references (bucket, key), never
  * document text, so it stays far below Step Functions' 256 KB limit.
  */
 
-export const s3RefSchema = z.object({ bucket: z.string().min(1), key: z.string().min(1) });
-export type S3Ref = z.infer<typeof s3RefSchema>;
+const nonEmpty = v.pipe(v.string(), v.minLength(1));
+const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** A share in [0, 1]. */
+const share = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+/** Any number but NaN and ±Infinity (neither survives JSON between states). */
+const finite = v.pipe(v.number(), v.finite());
+const sha256Hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 
-export const ingestInputSchema = z.object({
+export const s3RefSchema = v.object({ bucket: nonEmpty, key: nonEmpty });
+export type S3Ref = v.InferOutput<typeof s3RefSchema>;
+
+export const ingestInputSchema = v.object({
   event: objectCreatedEventSchema,
-  executionId: z.string().min(1),
+  executionId: nonEmpty,
 });
-export type IngestInput = z.infer<typeof ingestInputSchema>;
+export type IngestInput = v.InferOutput<typeof ingestInputSchema>;
 
-const uploadRefSchema = z.object({
+const uploadRefEntries = {
   /** Sort key of this upload's record (one record per ObjectCreated event). */
-  uploadId: z.string().min(1),
-  bucket: z.string().min(1),
-  key: z.string().min(1),
-  receivedAt: z.string(),
-});
+  uploadId: nonEmpty,
+  bucket: nonEmpty,
+  key: nonEmpty,
+  receivedAt: v.string(),
+};
 
-export const claimedDocumentSchema = uploadRefSchema.extend({
-  status: z.literal('CLAIMED'),
-  documentId: z.string().min(1),
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
-  mediaType: z.enum(MEDIA_TYPES),
-  size: z.number().int().positive(),
+export const claimedDocumentSchema = v.object({
+  ...uploadRefEntries,
+  status: v.literal('CLAIMED'),
+  documentId: nonEmpty,
+  contentHash: sha256Hex,
+  mediaType: v.picklist(MEDIA_TYPES),
+  size: positiveInt,
   /** Set when the file extension disagrees with the content (processed by its real type). */
-  note: z.string().optional(),
+  note: v.optional(v.string()),
 });
-export type ClaimedDocument = z.infer<typeof claimedDocumentSchema>;
+export type ClaimedDocument = v.InferOutput<typeof claimedDocumentSchema>;
 
-export const duplicateDocumentSchema = uploadRefSchema.extend({
-  status: z.literal('DUPLICATE'),
-  documentId: z.string().min(1),
-  duplicateOf: z.string().min(1),
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+export const duplicateDocumentSchema = v.object({
+  ...uploadRefEntries,
+  status: v.literal('DUPLICATE'),
+  documentId: nonEmpty,
+  duplicateOf: nonEmpty,
+  contentHash: sha256Hex,
 });
-export type DuplicateDocument = z.infer<typeof duplicateDocumentSchema>;
+export type DuplicateDocument = v.InferOutput<typeof duplicateDocumentSchema>;
 
-export const ingestOutputSchema = z.discriminatedUnion('status', [claimedDocumentSchema, duplicateDocumentSchema]);
-export type IngestOutput = z.infer<typeof ingestOutputSchema>;
+export const ingestOutputSchema = v.variant('status', [claimedDocumentSchema, duplicateDocumentSchema]);
+export type IngestOutput = v.InferOutput<typeof ingestOutputSchema>;
 
-export const extractInputSchema = z.object({ document: claimedDocumentSchema });
-export type ExtractInput = z.infer<typeof extractInputSchema>;
+export const extractInputSchema = v.object({ document: claimedDocumentSchema });
+export type ExtractInput = v.InferOutput<typeof extractInputSchema>;
 
-export const extractionSchema = z.object({
+const extractionEntries = {
   text: s3RefSchema,
-  pageCount: z.number().int().positive(),
-  characterCount: z.number().int().nonnegative(),
+  pageCount: positiveInt,
+  characterCount: count,
   /** `mixed` when some pages had a text layer and others needed OCR. */
-  method: z.enum(['text-layer', 'ocr', 'plain-text', 'mixed']),
+  method: v.picklist(['text-layer', 'ocr', 'plain-text', 'mixed']),
   /** Mean page confidence in [0, 1]. */
-  confidence: z.number().min(0).max(1),
-  ocrPages: z.number().int().nonnegative(),
-});
-export type Extraction = z.infer<typeof extractionSchema>;
+  confidence: share,
+  ocrPages: count,
+};
 
-export const completedExtractionSchema = extractionSchema.extend({ status: z.literal('COMPLETE') });
-export type CompletedExtraction = z.infer<typeof completedExtractionSchema>;
+export const extractionSchema = v.object(extractionEntries);
+export type Extraction = v.InferOutput<typeof extractionSchema>;
+
+export const completedExtractionSchema = v.object({ ...extractionEntries, status: v.literal('COMPLETE') });
+export type CompletedExtraction = v.InferOutput<typeof completedExtractionSchema>;
 
 /** An asynchronous extraction job still running: the state machine waits `waitSeconds`, then CheckExtraction. */
-export const pendingExtractionSchema = z.object({
-  status: z.literal('IN_PROGRESS'),
-  jobId: z.string().min(1),
-  waitSeconds: z.number().int().min(1).max(300),
-  startedAt: z.string(),
-  checks: z.number().int().nonnegative(),
+export const pendingExtractionSchema = v.object({
+  status: v.literal('IN_PROGRESS'),
+  jobId: nonEmpty,
+  waitSeconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(300)),
+  startedAt: v.string(),
+  checks: count,
 });
-export type PendingExtraction = z.infer<typeof pendingExtractionSchema>;
+export type PendingExtraction = v.InferOutput<typeof pendingExtractionSchema>;
 
-export const extractTextOutputSchema = z.discriminatedUnion('status', [completedExtractionSchema, pendingExtractionSchema]);
-export type ExtractTextOutput = z.infer<typeof extractTextOutputSchema>;
+export const extractTextOutputSchema = v.variant('status', [completedExtractionSchema, pendingExtractionSchema]);
+export type ExtractTextOutput = v.InferOutput<typeof extractTextOutputSchema>;
 
-export const checkExtractionInputSchema = z.object({ document: claimedDocumentSchema, job: pendingExtractionSchema });
-export type CheckExtractionInput = z.infer<typeof checkExtractionInputSchema>;
+export const checkExtractionInputSchema = v.object({ document: claimedDocumentSchema, job: pendingExtractionSchema });
+export type CheckExtractionInput = v.InferOutput<typeof checkExtractionInputSchema>;
 
-export const analyseInputSchema = z.object({ document: claimedDocumentSchema, extraction: extractionSchema });
-export type AnalyseInput = z.infer<typeof analyseInputSchema>;
+export const analyseInputSchema = v.object({ document: claimedDocumentSchema, extraction: extractionSchema });
+export type AnalyseInput = v.InferOutput<typeof analyseInputSchema>;
 
-export const classificationSchema = z.object({
-  label: z.string().min(1),
-  confidence: z.number().min(0).max(1),
-  scores: z.record(z.string(), z.number()),
+export const classificationSchema = v.object({
+  label: nonEmpty,
+  confidence: share,
+  scores: recordOf(v.string(), finite),
 });
-export type ClassificationResult = z.infer<typeof classificationSchema>;
+export type ClassificationResult = v.InferOutput<typeof classificationSchema>;
 
-export const piiTypeSchema = z.enum(PII_ENTITY_TYPES);
-export const piiCountsSchema = z.partialRecord(piiTypeSchema, z.number().int().positive());
+export const piiTypeSchema = v.picklist(PII_ENTITY_TYPES);
+/** Entity counts by PII type: only known types, each count a positive whole number, and any type may be absent. */
+export const piiCountsSchema = recordOf(piiTypeSchema, positiveInt);
 
-export const redactionSchema = z.object({
+export const redactionSchema = v.object({
   redactedText: s3RefSchema,
   piiCounts: piiCountsSchema,
-  entityCount: z.number().int().nonnegative(),
+  entityCount: count,
 });
-export type RedactionResult = z.infer<typeof redactionSchema>;
+export type RedactionResult = v.InferOutput<typeof redactionSchema>;
 
-export const summarySchema = z.object({
+export const summarySchema = v.object({
   /** JSON object `{ summary, keyPoints }`, already scrubbed of PII. */
   summary: s3RefSchema,
-  sentenceCount: z.number().int().nonnegative(),
-  usage: z.object({ inputTokens: z.number().int(), outputTokens: z.number().int() }).optional(),
+  sentenceCount: count,
+  usage: v.optional(
+    v.object({ inputTokens: v.pipe(v.number(), v.integer()), outputTokens: v.pipe(v.number(), v.integer()) }),
+  ),
 });
-export type SummaryResult = z.infer<typeof summarySchema>;
+export type SummaryResult = v.InferOutput<typeof summarySchema>;
 
-export const analysisSchema = z.object({
+export const analysisSchema = v.object({
   classification: classificationSchema,
   redaction: redactionSchema,
   summary: summarySchema,
 });
-export type Analysis = z.infer<typeof analysisSchema>;
+export type Analysis = v.InferOutput<typeof analysisSchema>;
 
-export const storeInputSchema = z.object({
+export const storeInputSchema = v.object({
   document: claimedDocumentSchema,
   extraction: extractionSchema,
   analysis: analysisSchema,
 });
-export type StoreInput = z.infer<typeof storeInputSchema>;
+export type StoreInput = v.InferOutput<typeof storeInputSchema>;
 
-export const storeOutputSchema = z.object({
-  documentId: z.string(),
-  status: z.literal('SUCCEEDED'),
-  documentType: z.string(),
-  indexed: z.boolean(),
+export const storeOutputSchema = v.object({
+  documentId: v.string(),
+  status: v.literal('SUCCEEDED'),
+  documentType: v.string(),
+  indexed: v.boolean(),
 });
-export type StoreOutput = z.infer<typeof storeOutputSchema>;
+export type StoreOutput = v.InferOutput<typeof storeOutputSchema>;
 
 /** What a Catch puts at `$.error`. On AWS `Cause` is the Lambda error JSON; locally, the message. */
-export const caughtErrorSchema = z.object({ Error: z.string(), Cause: z.string().optional() });
+export const caughtErrorSchema = v.object({ Error: v.string(), Cause: v.optional(v.string()) });
 
-export const recordFailureInputSchema = z.object({
-  executionId: z.string().min(1),
-  state: z
-    .object({
-      detail: objectCreatedEventSchema.shape.detail,
-      id: z.string(),
-      time: z.string(),
-      document: ingestOutputSchema.optional(),
-      error: caughtErrorSchema,
-    })
-    .passthrough(),
+export const recordFailureInputSchema = v.object({
+  executionId: nonEmpty,
+  // The state keeps every field it was given (a loose object), for the failure record.
+  state: v.looseObject({
+    detail: objectCreatedEventSchema.entries.detail,
+    id: v.string(),
+    time: v.string(),
+    document: v.optional(ingestOutputSchema),
+    error: caughtErrorSchema,
+  }),
 });
-export type RecordFailureInput = z.infer<typeof recordFailureInputSchema>;
+export type RecordFailureInput = v.InferOutput<typeof recordFailureInputSchema>;
 
-export const recordFailureOutputSchema = z.object({
-  uploadId: z.string(),
-  documentId: z.string().optional(),
-  error: z.string(),
-  reason: z.string(),
+export const recordFailureOutputSchema = v.object({
+  uploadId: v.string(),
+  documentId: v.optional(v.string()),
+  error: v.string(),
+  reason: v.string(),
 });
-export type RecordFailureOutput = z.infer<typeof recordFailureOutputSchema>;
+export type RecordFailureOutput = v.InferOutput<typeof recordFailureOutputSchema>;
 
 /** Stored page texts (`extracted/<documentId>/pages.json` in the derived bucket). */
-export const storedPagesSchema = z.object({
-  documentId: z.string(),
-  pages: z.array(
-    z.object({
-      pageNumber: z.number().int().positive(),
-      text: z.string(),
-      method: z.enum(['text-layer', 'ocr', 'plain-text']),
-      confidence: z.number(),
+export const storedPagesSchema = v.object({
+  documentId: v.string(),
+  pages: v.array(
+    v.object({
+      pageNumber: positiveInt,
+      text: v.string(),
+      method: v.picklist(['text-layer', 'ocr', 'plain-text']),
+      confidence: finite,
     }),
   ),
 });
-export type StoredPages = z.infer<typeof storedPagesSchema>;
+export type StoredPages = v.InferOutput<typeof storedPagesSchema>;
 
 /** Stored summary (`summaries/<documentId>.json`), scrubbed of PII. */
-export const storedSummarySchema = z.object({
-  documentId: z.string(),
-  summary: z.string(),
-  keyPoints: z.array(z.string()),
+export const storedSummarySchema = v.object({
+  documentId: v.string(),
+  summary: v.string(),
+  keyPoints: v.array(v.string()),
 });
-export type StoredSummary = z.infer<typeof storedSummarySchema>;
+export type StoredSummary = v.InferOutput<typeof storedSummarySchema>;
+

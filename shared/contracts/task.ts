@@ -1,15 +1,15 @@
-import type { z } from 'zod';
+import type * as v from 'valibot';
 import { parseContract } from './validate.js';
 
 /**
  * A Task state's entry point: validates the input at the edge, runs the plain logic, validates the output
  * (so a stage can never hand the next state something that breaks its contract).
  */
-export function defineTask<I extends z.ZodType, O extends z.ZodType, D>(
+export function defineTask<I extends v.GenericSchema, O extends v.GenericSchema, D>(
   name: string,
   schemas: { readonly input: I; readonly output: O },
-  logic: (input: z.infer<I>, deps: D) => Promise<z.infer<O>>,
-): (deps: D) => (event: unknown) => Promise<z.infer<O>> {
+  logic: (input: v.InferOutput<I>, deps: D) => Promise<v.InferOutput<O>>,
+): (deps: D) => (event: unknown) => Promise<v.InferOutput<O>> {
   return (deps) => async (event) => {
     const input = parseContract(schemas.input, event, `${name} input`);
     const output = await logic(input, deps);

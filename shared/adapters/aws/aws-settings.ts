@@ -1,5 +1,6 @@
-import * as z from 'zod';
+import * as v from 'valibot';
 import { ConfigurationError } from '../../errors.js';
+import { describeIssues, integerFromText } from '../../contracts/validate.js';
 import type { OpenSearchService } from './opensearch-client.js';
 
 /** Which adapter serves each port on AWS, and what the AWS ones need. Read once at start-up. */
@@ -27,44 +28,44 @@ export interface AwsAdapterSettings {
   readonly comprehendLanguage: 'en' | 'es';
 }
 
-const envSchema = z.object({
-  /** `textract` or `embedded` (default). */
-  DOCPIPE_TEXT_EXTRACTOR: z.enum(['embedded', 'textract']).default('embedded'),
-  /** `first` (default): PDFs whose every page has a usable text layer skip Textract; `never`: Textract reads every PDF. */
-  DOCPIPE_PDF_TEXT_LAYER: z.enum(['first', 'never']).default('first'),
-  /** `comprehend` or `embedded` (default). Comprehend PII is the largest variable cost of a page. */
-  DOCPIPE_PII_DETECTOR: z.enum(['embedded', 'comprehend']).default('embedded'),
-  /** ARN of a Comprehend custom classifier endpoint; unset means the embedded classifier. */
-  DOCPIPE_CLASSIFIER_ENDPOINT_ARN: z
-    .string()
-    .regex(/^arn:aws[a-z-]*:comprehend:[a-z0-9-]+:\d{12}:document-classifier-endpoint\/.+$/u, 'must be a Comprehend document classifier endpoint ARN')
-    .optional(),
-  /** `bedrock` or `embedded` (default). */
-  DOCPIPE_SUMMARISER: z.enum(['embedded', 'bedrock']).default('embedded'),
-  /** Bedrock model or inference profile id. Required when DOCPIPE_SUMMARISER=bedrock. */
-  DOCPIPE_BEDROCK_MODEL_ID: z.string().trim().min(1).optional(),
-  /** Characters of text per Bedrock request; longer documents are summarised in parts. Default 60,000. */
-  DOCPIPE_BEDROCK_MAX_INPUT_CHARS: z.coerce.number().int().min(1000).default(60_000),
-  /** `opensearch` or `embedded` (default). */
-  DOCPIPE_SEARCH: z.enum(['embedded', 'opensearch']).default('embedded'),
-  /** Collection or domain endpoint. Required when DOCPIPE_SEARCH=opensearch. */
-  DOCPIPE_OPENSEARCH_ENDPOINT: z.string().trim().min(1).optional(),
-  /** `aoss` (Serverless) or `es` (managed domain); inferred from an `*.aoss.amazonaws.com` / `*.es.amazonaws.com` endpoint. */
-  DOCPIPE_OPENSEARCH_SERVICE: z.enum(['aoss', 'es']).optional(),
-  /** Index name. Default `documents`. */
-  DOCPIPE_OPENSEARCH_INDEX: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9._-]{0,254}$/u, 'must be a lowercase OpenSearch index name')
-    .default('documents'),
-  /** Language for Comprehend PII detection: `en` (default) or `es`. */
-  DOCPIPE_COMPREHEND_LANGUAGE: z.enum(['en', 'es']).default('en'),
-  AWS_REGION: z.string().trim().min(1).optional(),
-  AWS_DEFAULT_REGION: z.string().trim().min(1).optional(),
-});
+const trimmed = v.pipe(v.string(), v.trim(), v.minLength(1));
 
-function problemsOf(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-}
+const envSchema = v.object({
+  /** `textract` or `embedded` (default). */
+  DOCPIPE_TEXT_EXTRACTOR: v.optional(v.picklist(['embedded', 'textract']), 'embedded'),
+  /** `first` (default): PDFs whose every page has a usable text layer skip Textract; `never`: Textract reads every PDF. */
+  DOCPIPE_PDF_TEXT_LAYER: v.optional(v.picklist(['first', 'never']), 'first'),
+  /** `comprehend` or `embedded` (default). Comprehend PII is the largest variable cost of a page. */
+  DOCPIPE_PII_DETECTOR: v.optional(v.picklist(['embedded', 'comprehend']), 'embedded'),
+  /** ARN of a Comprehend custom classifier endpoint; unset means the embedded classifier. */
+  DOCPIPE_CLASSIFIER_ENDPOINT_ARN: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^arn:aws[a-z-]*:comprehend:[a-z0-9-]+:\d{12}:document-classifier-endpoint\/.+$/u, 'must be a Comprehend document classifier endpoint ARN'),
+    ),
+  ),
+  /** `bedrock` or `embedded` (default). */
+  DOCPIPE_SUMMARISER: v.optional(v.picklist(['embedded', 'bedrock']), 'embedded'),
+  /** Bedrock model or inference profile id. Required when DOCPIPE_SUMMARISER=bedrock. */
+  DOCPIPE_BEDROCK_MODEL_ID: v.optional(trimmed),
+  /** Characters of text per Bedrock request; longer documents are summarised in parts. Default 60,000. */
+  DOCPIPE_BEDROCK_MAX_INPUT_CHARS: v.optional(v.pipe(integerFromText(), v.minValue(1000)), 60_000),
+  /** `opensearch` or `embedded` (default). */
+  DOCPIPE_SEARCH: v.optional(v.picklist(['embedded', 'opensearch']), 'embedded'),
+  /** Collection or domain endpoint. Required when DOCPIPE_SEARCH=opensearch. */
+  DOCPIPE_OPENSEARCH_ENDPOINT: v.optional(trimmed),
+  /** `aoss` (Serverless) or `es` (managed domain); inferred from an `*.aoss.amazonaws.com` / `*.es.amazonaws.com` endpoint. */
+  DOCPIPE_OPENSEARCH_SERVICE: v.optional(v.picklist(['aoss', 'es'])),
+  /** Index name. Default `documents`. */
+  DOCPIPE_OPENSEARCH_INDEX: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,254}$/u, 'must be a lowercase OpenSearch index name')),
+    'documents',
+  ),
+  /** Language for Comprehend PII detection: `en` (default) or `es`. */
+  DOCPIPE_COMPREHEND_LANGUAGE: v.optional(v.picklist(['en', 'es']), 'en'),
+  AWS_REGION: v.optional(trimmed),
+  AWS_DEFAULT_REGION: v.optional(trimmed),
+});
 
 /** `https://` added to a bare host name; the URL must parse. */
 function endpointUrl(endpoint: string): string {
@@ -91,9 +92,9 @@ function endpointParts(endpoint: string): { service?: OpenSearchService; region?
 export function loadAwsAdapterSettings(env: NodeJS.ProcessEnv = process.env): AwsAdapterSettings {
   // An empty variable counts as unset (templates often render an absent value as '').
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) throw new ConfigurationError(`Invalid docpipe configuration: ${problemsOf(parsed.error)}`);
-  const e = parsed.data;
+  const parsed = v.safeParse(envSchema, present);
+  if (!parsed.success) throw new ConfigurationError(`Invalid docpipe configuration: ${describeIssues(parsed.issues)}`);
+  const e = parsed.output;
   const missing = (variable: string, when: string): never => {
     throw new ConfigurationError(`Invalid docpipe configuration: ${variable} must be set when ${when}`);
   };

@@ -1,11 +1,12 @@
 import type { API } from '@opensearch-project/opensearch';
-import * as z from 'zod';
+import * as v from 'valibot';
 import { PII_ENTITY_TYPES, type PiiEntityType } from '../../ports/pii-detector.js';
 import type { SearchDocument, SearchHit, SearchIndex, SearchQuery, SearchResults } from '../../ports/search-index.js';
 import { assertIndexable } from '../embedded/search-index/document-validation.js';
 import { resolvePaging } from '../embedded/search-index/paging.js';
 import { normaliseTimestamp } from '../embedded/search-index/timestamps.js';
 import { ContractViolationError } from '../../errors.js';
+import { describeIssues } from '../../contracts/validate.js';
 import { openSearchPath, type OpenSearchClient } from './opensearch-client.js';
 import { SEARCH_INDEX_BODY } from './opensearch-index-body.js';
 import { errorForStatus, errorReason, isIndexAlreadyExists, isNotFound, openSearchError } from './opensearch-errors.js';
@@ -31,14 +32,15 @@ type StoredDocument = Omit<SearchDocument, 'piiTypes' | 'keyPoints'> & {
 
 const KNOWN_PII_TYPES: ReadonlySet<string> = new Set(PII_ENTITY_TYPES);
 
-const storedHitSchema = z.object({
-  documentId: z.string(),
-  key: z.string(),
-  documentType: z.string(),
-  piiTypes: z.array(z.string()).default([]),
-  pageCount: z.number(),
-  processedAt: z.string(),
-  summary: z.string().default(''),
+const storedHitSchema = v.object({
+  documentId: v.string(),
+  key: v.string(),
+  documentType: v.string(),
+  // A function, so each hit gets its own empty array.
+  piiTypes: v.optional(v.array(v.string()), () => []),
+  pageCount: v.pipe(v.number(), v.finite()),
+  processedAt: v.string(),
+  summary: v.optional(v.string(), ''),
 });
 
 /** Exactly the mapped fields (the mapping is strict), with PII types sorted and unique and the time in UTC. */
@@ -143,11 +145,11 @@ export class OpenSearchSearchIndex implements SearchIndex {
   }
 
   private toHit(hit: API.Search_ResponseBody['hits']['hits'][number]): SearchHit {
-    const parsed = storedHitSchema.safeParse(hit._source);
+    const parsed = v.safeParse(storedHitSchema, hit._source);
     if (!parsed.success) {
-      throw new ContractViolationError(`OpenSearch hit ${String(hit._id)} in ${this.index} lacks the indexed fields: ${parsed.error.message}`);
+      throw new ContractViolationError(`OpenSearch hit ${String(hit._id)} in ${this.index} lacks the indexed fields: ${describeIssues(parsed.issues)}`);
     }
-    const source = parsed.data;
+    const source = parsed.output;
     const fragments = [...(hit.highlight?.redactedText ?? []), ...(hit.highlight?.summary ?? [])];
     return {
       documentId: source.documentId,

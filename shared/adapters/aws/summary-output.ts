@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as v from 'valibot';
 
 /** A summary read from a model's answer. */
 export interface ParsedSummary {
@@ -8,10 +8,10 @@ export interface ParsedSummary {
   readonly structured: boolean;
 }
 
-const answerSchema = z.object({
-  summary: z.string(),
-  keyPoints: z.array(z.unknown()).optional(),
-  key_points: z.array(z.unknown()).optional(),
+const answerSchema = v.object({
+  summary: v.string(),
+  keyPoints: v.optional(v.array(v.unknown())),
+  key_points: v.optional(v.array(v.unknown())),
 });
 
 const FENCED = /```[a-zA-Z]*[ \t]*\r?\n?([\s\S]*?)```/gu;
@@ -33,11 +33,11 @@ function tryParse(candidate: string): ParsedSummary | undefined {
     } catch {
       continue;
     }
-    const answer = answerSchema.safeParse(value);
+    const answer = v.safeParse(answerSchema, value);
     if (answer.success) {
       return {
-        summary: answer.data.summary.trim(),
-        keyPoints: cleanPoints(answer.data.keyPoints ?? answer.data.key_points),
+        summary: answer.output.summary.trim(),
+        keyPoints: cleanPoints(answer.output.keyPoints ?? answer.output.key_points),
         structured: true,
       };
     }

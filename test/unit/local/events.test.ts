@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
 import { toObjectCreatedEvent } from '../../../local/events.js';
 import { objectCreatedEventSchema } from '../../../shared/contracts/events.js';
 
@@ -9,7 +10,7 @@ describe('converting s3rver notifications into EventBridge events', () => {
 
     const event = toObjectCreatedEvent(record);
 
-    expect(objectCreatedEventSchema.parse(event)).toEqual(event);
+    expect(v.parse(objectCreatedEventSchema, event)).toEqual(event);
     expect(event.detail.object.key).toBe('my scans/résumé (1)+100%.pdf');
     expect(event.detail.bucket.name).toBe(record.s3.bucket.name);
     expect(event['detail-type']).toBe('Object Created');
@@ -18,6 +19,6 @@ describe('converting s3rver notifications into EventBridge events', () => {
   it('matches the shape of the sample EventBridge event in fixtures', () => {
     const sample = JSON.parse(readFileSync('fixtures/events/eventbridge-object-created.json', 'utf8'));
 
-    expect(objectCreatedEventSchema.safeParse(sample).success).toBe(true);
+    expect(v.safeParse(objectCreatedEventSchema, sample).success).toBe(true);
   });
 });

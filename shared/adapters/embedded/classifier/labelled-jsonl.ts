@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import * as z from 'zod';
+import * as v from 'valibot';
 import { InvalidDocumentError } from '../../../errors.js';
+import { describeIssues } from '../../../contracts/validate.js';
 import type { LabelledSample } from './train-classifier.js';
 
-const labelledLineSchema = z.object({
-  id: z.union([z.string(), z.number()]).optional(),
-  text: z.string(),
-  label: z.string().trim().min(1),
+const labelledLineSchema = v.object({
+  id: v.optional(v.union([v.string(), v.number()])),
+  text: v.string(),
+  label: v.pipe(v.string(), v.trim(), v.minLength(1)),
 });
 
 function messageOf(error: unknown): string {
@@ -35,14 +36,11 @@ export async function readLabelledJsonl(path: string): Promise<LabelledSample[]>
     } catch (error) {
       throw new InvalidDocumentError(`${where}: not valid JSON: ${messageOf(error)}`, { cause: error });
     }
-    const result = labelledLineSchema.safeParse(json);
+    const result = v.safeParse(labelledLineSchema, json);
     if (!result.success) {
-      const problems = result.error.issues
-        .map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`)
-        .join('; ');
-      throw new InvalidDocumentError(`${where}: expected {"text": string, "label": string}: ${problems}`);
+      throw new InvalidDocumentError(`${where}: expected {"text": string, "label": string}: ${describeIssues(result.issues, '(line)')}`);
     }
-    const { id, text, label } = result.data;
+    const { id, text, label } = result.output;
     samples.push(id === undefined ? { text, label: label.trim() } : { id: String(id), text, label: label.trim() });
   });
   return samples;

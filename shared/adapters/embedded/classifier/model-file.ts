@@ -1,6 +1,8 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import * as v from 'valibot';
 import { ConfigurationError } from '../../../errors.js';
+import { describeIssues } from '../../../contracts/validate.js';
 import { classifierModelSchema, type ClassifierModel } from './model.js';
 
 function messageOf(error: unknown): string {
@@ -28,15 +30,12 @@ export async function loadClassifierModel(path: string): Promise<ClassifierModel
       cause: error,
     });
   }
-  const result = classifierModelSchema.safeParse(json);
+  const result = v.safeParse(classifierModelSchema, json);
   if (!result.success) {
-    const problems = result.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-      .join('; ');
+    const problems = describeIssues(result.issues, '(root)', 5);
     throw new ConfigurationError(`Classifier model file ${path} is not a valid docpipe classifier model: ${problems}`);
   }
-  return result.data;
+  return result.output;
 }
 
 /** Writes a model as compact JSON, creating the folder; the file is replaced atomically (write, then rename). */

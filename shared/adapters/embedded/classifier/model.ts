@@ -1,10 +1,25 @@
-import * as z from 'zod';
+import * as v from 'valibot';
+import { checkWhole } from '../../../contracts/validate.js';
 import { classifierOptionsSchema } from './options.js';
 
 export const CLASSIFIER_MODEL_FORMAT = 'docpipe-classifier';
 export const CLASSIFIER_MODEL_VERSION = 1;
 
-const blockArrays = <T extends z.ZodType>(item: T) => z.object({ word: z.array(item), char: z.array(item) });
+const blockArrays = <T extends v.GenericSchema>(item: T) => v.object({ word: v.array(item), char: v.array(item) });
+const finite = v.pipe(v.number(), v.finite());
+
+const modelFileSchema = v.object({
+  format: v.literal(CLASSIFIER_MODEL_FORMAT),
+  version: v.literal(CLASSIFIER_MODEL_VERSION),
+  labels: v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(2)),
+  vocabulary: blockArrays(v.string()),
+  idf: blockArrays(v.pipe(v.number(), v.finite(), v.gtValue(0))),
+  weights: v.array(v.array(finite)),
+  bias: v.array(finite),
+  options: classifierOptionsSchema,
+  trainedAt: v.optional(v.string()),
+  trainingSamples: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
 
 /**
  * The model file: a TF-IDF vocabulary per feature block (word n-grams, then character n-grams) and a softmax
@@ -12,21 +27,9 @@ const blockArrays = <T extends z.ZodType>(item: T) => z.object({ word: z.array(i
  * counts the word terms first and the character terms after them. `idf` holds each term's weight: its inverse
  * document frequency, times its label ratio to the power `options.labelRatioPower` when that is above 0.
  */
-export const classifierModelSchema = z
-  .object({
-    format: z.literal(CLASSIFIER_MODEL_FORMAT),
-    version: z.literal(CLASSIFIER_MODEL_VERSION),
-    labels: z.array(z.string().min(1)).min(2),
-    vocabulary: blockArrays(z.string()),
-    idf: blockArrays(z.number().positive()),
-    weights: z.array(z.array(z.number())),
-    bias: z.array(z.number()),
-    options: classifierOptionsSchema,
-    trainedAt: z.string().optional(),
-    trainingSamples: z.number().int().nonnegative(),
-  })
-  .superRefine((model, context) => {
-    const problem = (message: string, path: (string | number)[]) => context.addIssue({ code: 'custom', message, path });
+export const classifierModelSchema = v.pipe(
+  modelFileSchema,
+  checkWhole<v.InferOutput<typeof modelFileSchema>>((model, problem) => {
     if (new Set(model.labels).size !== model.labels.length) problem('labels must be unique', ['labels']);
     for (const block of ['word', 'char'] as const) {
       if (model.idf[block].length !== model.vocabulary[block].length) {
@@ -39,6 +42,7 @@ export const classifierModelSchema = z
       if (row.length !== featureCount) problem(`has ${row.length} weights for ${featureCount} features`, ['weights', k]);
     });
     if (model.bias.length !== model.labels.length) problem('needs one value per label', ['bias']);
-  });
+  }),
+);
 
-export type ClassifierModel = z.infer<typeof classifierModelSchema>;
+export type ClassifierModel = v.InferOutput<typeof classifierModelSchema>;
