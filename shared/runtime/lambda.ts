@@ -52,6 +52,13 @@ export function createLambdaHandler({ state: stage, task: stageTask, stores }: L
   return async (event) => {
     const correlation = correlationOf(event);
     logger.appendKeys({ ...correlation });
+    // Lambda's own segment takes no annotations: the stage's work is a subsegment of it, annotated with the stage and
+    // document, so X-Ray can find every invocation that touched a document.
+    const segment = tracer.getSegment();
+    const subsegment = segment?.addNewSubsegment(`## ${stage}`);
+    if (subsegment) tracer.setSegment(subsegment);
+    tracer.annotateColdStart();
+    tracer.addServiceNameAnnotation();
     tracer.putAnnotation('stage', stage);
     if (correlation.documentId) tracer.putAnnotation('documentId', correlation.documentId);
     const started = Date.now();
@@ -65,8 +72,13 @@ export function createLambdaHandler({ state: stage, task: stageTask, stores }: L
       if (name === 'ThrottlingError') metrics.addMetric('Throttled', MetricUnit.Count, 1);
       // The error's name is what the state machine's Retry and Catch match on; messages never hold document text.
       logger.error('Stage failed', { errorName: name });
+      if (error instanceof Error) tracer.addErrorAsMetadata(error);
       throw error;
     } finally {
+      if (segment && subsegment) {
+        subsegment.close();
+        tracer.setSegment(segment);
+      }
       metrics.addMetric(`${stage}Duration`, MetricUnit.Milliseconds, Date.now() - started);
       metrics.publishStoredMetrics();
       logger.removeKeys(Object.keys(correlation));

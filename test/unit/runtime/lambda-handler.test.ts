@@ -1,5 +1,6 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { mockClient } from 'aws-sdk-client-mock';
 import { s3ObjectStore } from '../../../shared/aws/s3-objects.js';
 import { dynamoRecordStore } from '../../../shared/records/dynamo-records.js';
@@ -90,6 +91,54 @@ describe('a stage running as a Lambda function', () => {
     const logged = lines.join('');
     expect(logged).toContain('"errorName":"ThrottlingError"');
     expect(logged).toContain('"executionId":"arn:exec:2"');
+  });
+
+  it("annotates a subsegment of the stage's own, not Lambda's segment (which takes none), and closes it", async () => {
+    interface FakeSegment {
+      readonly name: string;
+      closed: boolean;
+      readonly annotations: Record<string, unknown>;
+      addNewSubsegment(name: string): FakeSegment;
+      close(): void;
+    }
+    const segmentNamed = (name: string): FakeSegment => ({
+      name,
+      closed: false,
+      annotations: {},
+      addNewSubsegment: (child) => {
+        const made = segmentNamed(child);
+        created.push(made);
+        return made;
+      },
+      close() {
+        this.closed = true;
+      },
+    });
+    const created: FakeSegment[] = [];
+    const facade = segmentNamed('facade');
+    let current = facade;
+    const tracer = {
+      getSegment: () => current,
+      setSegment: (segment: FakeSegment) => {
+        current = segment;
+      },
+      putAnnotation: (key: string, value: unknown) => {
+        current.annotations[key] = value;
+      },
+      annotateColdStart: () => undefined,
+      addServiceNameAnnotation: () => undefined,
+      addErrorAsMetadata: () => undefined,
+      captureAWSv3Client: <C>(client: C) => client,
+    };
+    const handler = createLambdaHandler(REDACT, { tracer: tracer as unknown as Tracer });
+
+    await handler({ document, extraction, executionId: 'arn:exec:3' });
+
+    expect(facade.annotations).toEqual({});
+    expect(created.map((segment) => ({ name: segment.name, closed: segment.closed, annotations: segment.annotations }))).toEqual([
+      { name: '## Redact', closed: true, annotations: { stage: 'Redact', documentId: 'doc-abc' } },
+    ]);
+    expect(current).toBe(facade);
   });
 
   it('fails at cold start naming a missing setting', () => {
