@@ -1,9 +1,9 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { OpenSearchConnectionError, OpenSearchResponseError } from './opensearch-errors.js';
-import { signRequest, type AwsCredentials, type HttpRequest } from './sigv4.js';
+import { requestSigner, type AwsCredentials, type HttpRequest, type SignRequest } from './opensearch-signer.js';
 
-export type { AwsCredentials } from './sigv4.js';
+export type { AwsCredentials, HttpRequest } from './opensearch-signer.js';
 
 /** `aoss` for an OpenSearch Serverless collection, `es` for a managed OpenSearch Service domain. */
 export type OpenSearchService = 'aoss' | 'es';
@@ -101,10 +101,12 @@ export class OpenSearchClient {
   private readonly endpoint: URL;
   private readonly options: OpenSearchClientOptions;
   private readonly sender: { send: SendRequest; close: () => void };
+  private readonly sign: SignRequest;
 
   constructor(options: OpenSearchClientOptions) {
     this.options = options;
     this.endpoint = new URL(options.endpoint);
+    this.sign = requestSigner({ region: options.region, service: options.service }, options.getCredentials);
     this.sender = options.send ? { send: options.send, close: () => undefined } : nodeSender();
   }
 
@@ -118,8 +120,7 @@ export class OpenSearchClient {
       headers: body === '' ? {} : { 'content-type': contentType },
       body,
     };
-    const credentials = await this.options.getCredentials();
-    const headers = signRequest(unsigned, credentials, { region: this.options.region, service: this.options.service }, new Date());
+    const headers = await this.sign(unsigned);
     const response = await this.sender.send({ ...unsigned, headers }, this.options.requestTimeoutMs ?? 30_000);
     const parsed = parseBody(response.body);
     if (response.statusCode < 200 || response.statusCode >= 300) throw new OpenSearchResponseError(request.method, request.path, response.statusCode, parsed);
