@@ -1,7 +1,7 @@
 import { InvalidDocumentError, PageLimitExceededError } from '../../../shared/errors.js';
 import { createEmbeddedTextExtractor } from '../../../shared/adapters/embedded/text-extractor/index.js';
 import { collectPages, wordsOf } from './collect-pages.js';
-import { grayTiff, pngHeaderClaiming, textGrayPixels, textJpeg, textPng } from './sample-documents.js';
+import { grayTiff, pageWithTurnedStampPng, pngHeaderClaiming, textGrayPixels, textJpeg, textPng } from './sample-documents.js';
 
 describe('EmbeddedTextExtractor on images', () => {
   const extractor = createEmbeddedTextExtractor();
@@ -47,6 +47,20 @@ describe('EmbeddedTextExtractor on images', () => {
     // Assess
     expect(wordsOf(pages[0]?.text ?? '')).toEqual(['quarterly', 'shipping', 'report', 'for', 'northwind']);
     expect(() => createEmbeddedTextExtractor({ ocrPasses: 3 as 2 })).toThrow(RangeError);
+  });
+
+  it('reads a number stamped a quarter turn round in the margin, as one word after the page text', async () => {
+    // Prepare
+    const bytes = pageWithTurnedStampPng(['Quarterly shipping report for Northwind', 'Total amount due 1250 dollars'], '82200067');
+
+    // Act
+    const pages = await collectPages(extractor.extractPages({ bytes, mediaType: 'image/png', maxPages: 1 }));
+
+    // Assess
+    expect(wordsOf(pages[0]?.text ?? '')).toEqual([
+      ...['quarterly', 'shipping', 'report', 'for', 'northwind', 'total', 'amount', 'due', '1250', 'dollars'],
+      '82200067',
+    ]);
   });
 
   it('reads every page of a multi-page TIFF, in order', async () => {

@@ -47,6 +47,25 @@ export function textPng(lines: readonly string[], options?: TextImageOptions): U
   return drawText(lines, options).canvas.toBuffer('image/png');
 }
 
+/**
+ * A Letter page at 100 dpi holding lines of text and, in its right margin, `stamp` printed a quarter turn clockwise
+ * (reading top to bottom), as document numbers are stamped on the edge of a page.
+ */
+export function pageWithTurnedStampPng(lines: readonly string[], stamp: string): Uint8Array {
+  ensureTestFont();
+  const canvas = createCanvas(850, 1100);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.fillStyle = '#000000';
+  context.font = `16px "${TEST_FONT_FAMILY}"`;
+  lines.forEach((line, index) => context.fillText(line, 80, 120 + index * 40));
+  context.translate(760, 700);
+  context.rotate(Math.PI / 2);
+  context.fillText(stamp, 0, 0);
+  return canvas.toBuffer('image/png');
+}
+
 /** A JPEG of the given lines of text. */
 export function textJpeg(lines: readonly string[], options?: TextImageOptions): Uint8Array {
   return drawText(lines, options).canvas.toBuffer('image/jpeg', 92);

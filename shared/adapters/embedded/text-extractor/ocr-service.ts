@@ -1,12 +1,15 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import Tesseract from 'tesseract.js';
 import { stretchContrast } from './contrast-stretch.js';
 import { encodePgm, type GrayRaster } from './gray-raster.js';
 import { OcrEnginePool } from './ocr-engine-pool.js';
 import { englishLexicon } from './english-lexicon.js';
 import { correctToken, isLexiconWord } from './lexicon-correction.js';
-import { linesOfPass, linesToText, mergeOcrPasses } from './ocr-ensemble.js';
-import { LEXICON_CORRECTION, OCR_ENSEMBLE, OCR_PASSES, type OcrPassSettings } from './ocr-settings.js';
-import type { OcrPass } from './ocr-words.js';
+import { linesOfPass, linesToText, mergeOcrPasses, weightedConfidence } from './ocr-ensemble.js';
+import { LEXICON_CORRECTION, OCR_ENSEMBLE, OCR_PASSES, ROTATED_TEXT, type OcrPassSettings } from './ocr-settings.js';
+import type { OcrPass, OcrWord, PixelBox } from './ocr-words.js';
+import { cropRaster, padRaster, rotateQuarter } from './raster-geometry.js';
+import { findWordStacks, replaceStack } from './rotated-text.js';
 import { cleanScanForOcr } from './scan-cleanup.js';
 import { TesseractEngine } from './tesseract-engine.js';
 import { englishLanguageData } from './tesseract-language-data.js';
@@ -24,8 +27,10 @@ export interface OcrResult {
 /**
  * OCR for the extractor: a lazily started pool of Tesseract engines over the bundled English model. Each page is
  * read by the two OCR_PASSES at once, each on an engine of its own (so one page keeps two cores busy), and the
- * passes are merged into one text; or, when `passes` is 1, by the primary pass alone (about half the CPU). Words
- * that are near misses of English words are then corrected against a word list (lexicon-correction.ts).
+ * passes are merged into one text; or, when `passes` is 1, by the primary pass alone (about half the CPU). Lines
+ * of text turned a quarter turn, which the passes read as columns of junk, are then cut out and read turned
+ * (rotated-text.ts), and words that are near misses of English words are corrected against a word list
+ * (lexicon-correction.ts).
  */
 export class OcrService {
   readonly #pool: OcrEnginePool<TesseractEngine>;
@@ -58,9 +63,10 @@ export class OcrService {
     const secondary = this.#passes === 2 ? this.#pass(secondarySettings, stretched, resolution) : undefined;
     secondary?.catch(() => undefined);
     const lexicon = englishLexicon();
-    const lines = secondary
+    const merged = secondary
       ? mergeOcrPasses(await primary, await secondary, OCR_ENSEMBLE, (token) => isLexiconWord(token, lexicon))
       : linesOfPass(await primary);
+    const lines = await this.#readRotatedLines(merged, stretched, resolution);
     const corrected = lines.map((line) =>
       line.map((word) => ({ ...word, text: correctToken(word.text, word.confidence, lexicon, LEXICON_CORRECTION) })),
     );
@@ -78,8 +84,39 @@ export class OcrService {
     return this.#pool.close();
   }
 
+  /**
+   * Finds the stacks of junk words a turned line of text leaves in the reading (ROTATED_TEXT), reads each stack's
+   * ink turned both ways as one line (the readings share the pool's engines), and puts the surer reading in the
+   * stack's place when it is sure enough.
+   */
+  async #readRotatedLines(lines: OcrWord[][], page: GrayRaster, dpi: number): Promise<OcrWord[][]> {
+    const stacks = findWordStacks(lines.flat(), { width: page.width, dpi }, ROTATED_TEXT);
+    const readings = await Promise.all(stacks.map((stack) => this.#readTurned(page, stack.box)));
+    let result = lines;
+    stacks.forEach((stack, index) => {
+      const reading = readings[index];
+      if (reading) result = replaceStack(result, stack.box, reading);
+    });
+    return result;
+  }
+
+  /** The surer of the two quarter-turn readings of the ink in `box`, if sure enough and long enough. */
+  async #readTurned(page: GrayRaster, box: PixelBox): Promise<OcrWord[] | undefined> {
+    const width = box.x1 - box.x0;
+    const cut = cropRaster(page, box, width * ROTATED_TEXT.marginShare);
+    const read = (clockwise: boolean) => {
+      const image = encodePgm(padRaster(rotateQuarter(cut, clockwise), Math.round(width * ROTATED_TEXT.paddingShare)));
+      return this.#pool.use((engine) => engine.recognizeWords(image, Tesseract.PSM.SINGLE_LINE));
+    };
+    const [clockwise, anticlockwise] = await Promise.all([read(true), read(false)]);
+    const best = weightedConfidence(clockwise.words) >= weightedConfidence(anticlockwise.words) ? clockwise : anticlockwise;
+    const alphanumerics = best.words.map((word) => word.text).join('').replace(/[^\p{L}\p{N}]/gu, '').length;
+    const sure = weightedConfidence(best.words) >= ROTATED_TEXT.minConfidence;
+    return sure && alphanumerics >= ROTATED_TEXT.minAlphanumerics ? [...best.words] : undefined;
+  }
+
   async #pass(settings: OcrPassSettings, page: GrayRaster, dpi: number): Promise<OcrPass> {
     const image = encodePgm(settings.cleanScan ? cleanScanForOcr(page, dpi) : page);
-    return this.#pool.use((engine) => engine.recognizeWords(image, settings.pageSegMode));
+    return this.#pool.use((engine) => engine.recognizeWords(image, settings.pageSegMode, settings.detectInvertedText));
   }
 }

@@ -86,12 +86,14 @@ export class TesseractEngine {
    * segmentation mode and returns its words, with their boxes (in the image's pixels), confidences and lines: what
    * an ensemble of passes needs to align them. The resolution is left for Tesseract to estimate from the text's
    * x-height: on the FUNSD scans, stating the true resolution of the upscaled image scored a point lower.
+   * `detectInvertedText` false skips Tesseract's second look at doubtful lines as light-on-dark text.
    */
-  async recognizeWords(image: Uint8Array, pageSegMode: Tesseract.PSM): Promise<OcrPass> {
+  async recognizeWords(image: Uint8Array, pageSegMode: Tesseract.PSM, detectInvertedText = true): Promise<OcrPass> {
     // Parameters given with a job hold for that job only (tesseract.js restores the others after it), and cost no
     // extra round trip to the worker thread, which a blocked main thread would delay.
-    const options: Partial<Tesseract.RecognizeOptions> & { tessedit_pageseg_mode: Tesseract.PSM } = {
+    const options: Partial<Tesseract.RecognizeOptions> & { tessedit_pageseg_mode: Tesseract.PSM; tessedit_do_invert: string } = {
       tessedit_pageseg_mode: pageSegMode,
+      tessedit_do_invert: detectInvertedText ? '1' : '0',
     };
     const result = await this.settle(this.worker.recognize(asBuffer(image), options, { text: false, blocks: true }));
     return { words: wordsOf(result.data.blocks ?? []) };
