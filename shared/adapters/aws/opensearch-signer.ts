@@ -1,4 +1,4 @@
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 
 /** AWS credentials as the SDK's providers return them. */
@@ -27,45 +27,6 @@ export interface SigningScope {
 /** The headers to send a request with: its own, plus those signing adds and `authorization`. */
 export type SignRequest = (request: HttpRequest, signingDate?: Date) => Promise<Readonly<Record<string, string>>>;
 
-/** What the signer hands its hashes: text, or bytes in any of the shapes the SDK passes them. */
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-
-/** Node's crypto takes strings and views of bytes, but not a bare ArrayBuffer. */
-function hashable(data: SourceData): string | Uint8Array {
-  if (typeof data === 'string') return data;
-  return ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
-}
-
-/**
- * SHA-256, or its HMAC when built with a key, from Node's crypto, in the shape the signer hashes with (the SDK's
- * `Checksum`): the signer makes one per digest, so `reset` only has to start over.
- */
-class NodeSha256 {
-  private readonly secret: SourceData | undefined;
-  private hash: Hash | Hmac;
-
-  constructor(secret?: SourceData) {
-    this.secret = secret;
-    this.hash = this.start();
-  }
-
-  update(data: SourceData): void {
-    this.hash.update(hashable(data));
-  }
-
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-
-  reset(): void {
-    this.hash = this.start();
-  }
-
-  private start(): Hash | Hmac {
-    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', hashable(this.secret));
-  }
-}
-
 /** Each query parameter's values, decoded, as the signer takes them (it encodes and sorts them itself). */
 function queryOf(url: URL): Record<string, string[]> {
   const query: Record<string, string[]> = {};
@@ -75,13 +36,13 @@ function queryOf(url: URL): Record<string, string[]> {
 
 /**
  * Signs requests with AWS Signature Version 4 through the SDK's own signer (@smithy/signature-v4, which the SDK
- * clients in every stage bundle already carry). Beside the request's own headers (all signed), the returned headers
+ * clients in every stage bundle already carry), hashing with the SDK's own Node SHA-256. Beside the request's own headers (all signed), the returned headers
  * hold `host`, `x-amz-date`, `x-amz-content-sha256` (the payload's hash, which OpenSearch Serverless requires, sent
  * to a managed domain too), `x-amz-security-token` when the credentials have a session token, and `authorization`.
  * `credentials` is called for each request (the SDK's providers cache them).
  */
 export function requestSigner(scope: SigningScope, credentials: () => Promise<AwsCredentials>): SignRequest {
-  const signer = new SignatureV4({ credentials, region: scope.region, service: scope.service, sha256: NodeSha256, applyChecksum: true });
+  const signer = new SignatureV4({ credentials, region: scope.region, service: scope.service, sha256: Sha256, applyChecksum: true });
   return async (request, signingDate = new Date()) => {
     const { url } = request;
     const signed = await signer.sign(
