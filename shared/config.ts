@@ -1,20 +1,19 @@
 import * as v from 'valibot';
 import { ConfigurationError } from './errors.js';
 import { faultRulesProblem, parseFaultRules, type FaultPlan } from './faults/fault-rules.js';
-import { checkWhole, describeIssues, integerFromText } from './contracts/validate.js';
+import { checkWhole, describeIssues, integerFromText, nonEmptyString } from './contracts/validate.js';
 
 /**
  * Stage settings, read from the environment once at start-up (Lambda cold start or local runtime start) and validated.
  * A missing or malformed setting fails fast with the variable's name.
  */
 const positiveInt = v.pipe(integerFromText(), v.minValue(1));
-const nonEmpty = v.pipe(v.string(), v.minLength(1));
 
 const envSchema = v.object({
   /** DynamoDB table holding document and upload records. Required. */
-  DOCPIPE_TABLE_NAME: nonEmpty,
+  DOCPIPE_TABLE_NAME: nonEmptyString,
   /** Bucket for derived objects (page texts, redacted text, summaries). Required; never the upload bucket. */
-  DOCPIPE_DERIVED_BUCKET: nonEmpty,
+  DOCPIPE_DERIVED_BUCKET: nonEmptyString,
   /** Largest accepted upload, in bytes. Default 50 MiB. */
   DOCPIPE_MAX_BYTES: v.optional(positiveInt, 50 * 1024 * 1024),
   /** Most pages accepted in one document. Default 500. */
@@ -22,9 +21,9 @@ const envSchema = v.object({
   /** Characters of text the classifier and summariser read. Default 200,000. */
   DOCPIPE_MAX_ANALYSIS_CHARS: v.optional(positiveInt, 200_000),
   /** Where the embedded search index lives (SQLite file). Required when the embedded index is used. */
-  DOCPIPE_SEARCH_INDEX_PATH: v.optional(nonEmpty),
+  DOCPIPE_SEARCH_INDEX_PATH: v.optional(nonEmptyString),
   /** Classifier model file for the embedded classifier. Defaults to the model shipped in the repo. */
-  DOCPIPE_CLASSIFIER_MODEL: v.optional(nonEmpty),
+  DOCPIPE_CLASSIFIER_MODEL: v.optional(nonEmptyString),
   /** Longest an asynchronous extraction job (Textract) may run, in seconds. Default 1800. */
   DOCPIPE_EXTRACTION_MAX_WAIT_SECONDS: v.optional(positiveInt, 1800),
   /** OCR engines run in parallel by the embedded text extractor. Default 1. */
@@ -54,7 +53,7 @@ const envSchema = v.object({
     }),
   ),
   /** Seed of the fault decisions: the same seed and documents fail the same calls on every run. Default `docpipe`. */
-  DOCPIPE_FAULTS_SEED: v.optional(nonEmpty, 'docpipe'),
+  DOCPIPE_FAULTS_SEED: v.optional(nonEmptyString, 'docpipe'),
 });
 
 export type StageConfig = {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { describeIssues, recordOf } from '../../shared/contracts/validate.js';
+import { describeIssues, nonEmptyString, recordOf } from '../../shared/contracts/validate.js';
 
 /** The parts of an Amazon States Language definition the console draws: states and the ways between them. */
 export interface AslState {
@@ -18,7 +18,8 @@ export interface AslDefinition {
   readonly States: Readonly<Record<string, AslState>>;
 }
 
-const name = v.pipe(v.string(), v.minLength(1));
+/** A state's name. */
+const name = nonEmptyString;
 const target = v.object({ Next: name });
 
 const stateSchema: v.GenericSchema<unknown, AslState> = v.lazy(() =>

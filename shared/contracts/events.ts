@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { nonEmptyString } from './validate.js';
 
 /**
  * The EventBridge "Object Created" event S3 sends (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html).
@@ -6,7 +7,7 @@ import * as v from 'valibot';
  */
 export const objectCreatedEventSchema = v.object({
   version: v.string(),
-  id: v.pipe(v.string(), v.minLength(1)),
+  id: nonEmptyString,
   'detail-type': v.literal('Object Created'),
   source: v.literal('aws.s3'),
   account: v.string(),
@@ -15,10 +16,10 @@ export const objectCreatedEventSchema = v.object({
   resources: v.array(v.string()),
   detail: v.object({
     version: v.string(),
-    bucket: v.object({ name: v.pipe(v.string(), v.minLength(1)) }),
+    bucket: v.object({ name: nonEmptyString }),
     object: v.object({
       /** The key as S3 stores it (EventBridge delivers keys unencoded). */
-      key: v.pipe(v.string(), v.minLength(1)),
+      key: nonEmptyString,
       size: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
       etag: v.optional(v.string()),
       'version-id': v.optional(v.string()),

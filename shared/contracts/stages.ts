@@ -2,14 +2,13 @@ import * as v from 'valibot';
 import { MEDIA_TYPES } from './media-type.js';
 import { PII_ENTITY_TYPES } from '../ports/pii-detector.js';
 import { objectCreatedEventSchema } from './events.js';
-import { recordOf } from './validate.js';
+import { nonEmptyString, recordOf } from './validate.js';
 
 /**
  * Contracts between the state machine's Task states. Every payload carries references (bucket, key), never
  * document text, so it stays far below Step Functions' 256 KB limit.
  */
 
-const nonEmpty = v.pipe(v.string(), v.minLength(1));
 const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** A share in [0, 1]. */
@@ -18,27 +17,27 @@ const share = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 const finite = v.pipe(v.number(), v.finite());
 const sha256Hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 
-export const s3RefSchema = v.object({ bucket: nonEmpty, key: nonEmpty });
+export const s3RefSchema = v.object({ bucket: nonEmptyString, key: nonEmptyString });
 export type S3Ref = v.InferOutput<typeof s3RefSchema>;
 
 export const ingestInputSchema = v.object({
   event: objectCreatedEventSchema,
-  executionId: nonEmpty,
+  executionId: nonEmptyString,
 });
 export type IngestInput = v.InferOutput<typeof ingestInputSchema>;
 
 const uploadRefEntries = {
   /** Sort key of this upload's record (one record per ObjectCreated event). */
-  uploadId: nonEmpty,
-  bucket: nonEmpty,
-  key: nonEmpty,
+  uploadId: nonEmptyString,
+  bucket: nonEmptyString,
+  key: nonEmptyString,
   receivedAt: v.string(),
 };
 
 export const claimedDocumentSchema = v.object({
   ...uploadRefEntries,
   status: v.literal('CLAIMED'),
-  documentId: nonEmpty,
+  documentId: nonEmptyString,
   contentHash: sha256Hex,
   mediaType: v.picklist(MEDIA_TYPES),
   size: positiveInt,
@@ -50,8 +49,8 @@ export type ClaimedDocument = v.InferOutput<typeof claimedDocumentSchema>;
 export const duplicateDocumentSchema = v.object({
   ...uploadRefEntries,
   status: v.literal('DUPLICATE'),
-  documentId: nonEmpty,
-  duplicateOf: nonEmpty,
+  documentId: nonEmptyString,
+  duplicateOf: nonEmptyString,
   contentHash: sha256Hex,
 });
 export type DuplicateDocument = v.InferOutput<typeof duplicateDocumentSchema>;
@@ -82,7 +81,7 @@ export type CompletedExtraction = v.InferOutput<typeof completedExtractionSchema
 /** An asynchronous extraction job still running: the state machine waits `waitSeconds`, then CheckExtraction. */
 export const pendingExtractionSchema = v.object({
   status: v.literal('IN_PROGRESS'),
-  jobId: nonEmpty,
+  jobId: nonEmptyString,
   waitSeconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(300)),
   startedAt: v.string(),
   checks: count,
@@ -99,7 +98,7 @@ export const analyseInputSchema = v.object({ document: claimedDocumentSchema, ex
 export type AnalyseInput = v.InferOutput<typeof analyseInputSchema>;
 
 export const classificationSchema = v.object({
-  label: nonEmpty,
+  label: nonEmptyString,
   confidence: share,
   scores: recordOf(v.string(), finite),
 });
@@ -152,7 +151,7 @@ export type StoreOutput = v.InferOutput<typeof storeOutputSchema>;
 export const caughtErrorSchema = v.object({ Error: v.string(), Cause: v.optional(v.string()) });
 
 export const recordFailureInputSchema = v.object({
-  executionId: nonEmpty,
+  executionId: nonEmptyString,
   // The state keeps every field it was given (a loose object), for the failure record.
   state: v.looseObject({
     detail: objectCreatedEventSchema.entries.detail,

@@ -6,6 +6,9 @@ import { ContractViolationError } from '../errors.js';
  * bundle on its own, and building a schema costs next to nothing at a cold start).
  */
 
+/** A string with at least one character: names, keys, ids. */
+export const nonEmptyString = v.pipe(v.string(), v.minLength(1));
+
 /** `path: message` for each issue, joined with `; `; an issue about the whole value is named `root`. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[], root = '(root)', limit = issues.length): string {
   return issues

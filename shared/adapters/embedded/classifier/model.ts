@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { checkWhole } from '../../../contracts/validate.js';
+import { checkWhole, nonEmptyString } from '../../../contracts/validate.js';
 import { classifierOptionsSchema } from './options.js';
 
 export const CLASSIFIER_MODEL_FORMAT = 'docpipe-classifier';
@@ -11,7 +11,7 @@ const finite = v.pipe(v.number(), v.finite());
 const modelFileSchema = v.object({
   format: v.literal(CLASSIFIER_MODEL_FORMAT),
   version: v.literal(CLASSIFIER_MODEL_VERSION),
-  labels: v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(2)),
+  labels: v.pipe(v.array(nonEmptyString), v.minLength(2)),
   vocabulary: blockArrays(v.string()),
   idf: blockArrays(v.pipe(v.number(), v.finite(), v.gtValue(0))),
   weights: v.array(v.array(finite)),
