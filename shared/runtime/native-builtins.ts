@@ -4,9 +4,9 @@
  * forces them because Node 20 has no JSON.rawJSON and for a length edge case of push). The wrappers are 5–8 times
  * slower and, being global, slow down every later JSON request of the AWS SDK, the state machine engine's JSONPath
  * work, the execution history, and every array the NLP adapters build, in the whole process. The natives are
- * captured when this module loads (before any PDF is read) and put back as soon as the pdf.js worker module has
- * loaded (pdf-document.ts): Node's own functions
- * already behave as the specification says for everything docpipe and pdfjs ask of them.
+ * captured when this module loads, which must come before pdf.js's modules load (pdf-document.ts imports them only
+ * on first use, for that reason), and put back as soon as both have loaded: Node's own functions already behave as
+ * the specification says for everything docpipe and pdfjs ask of them.
  */
 
 interface Builtins {
