@@ -39,12 +39,23 @@ export function unionBox(boxes: readonly PixelBox[]): PixelBox {
   return { x0, y0, x1, y1 };
 }
 
-/** How much two boxes overlap, as a share of the smaller one's area (0: apart; 1: one inside the other). */
-export function overlapShare(a: PixelBox, b: PixelBox): number {
+/** The area two boxes share (0 when they are apart or only touch). */
+export function intersectionArea(a: PixelBox, b: PixelBox): number {
   const width = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
   const height = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-  if (width <= 0 || height <= 0) return 0;
-  return (width * height) / Math.max(1, Math.min(boxArea(a), boxArea(b)));
+  return width <= 0 || height <= 0 ? 0 : width * height;
+}
+
+/** How much two boxes overlap, as a share of the smaller one's area (0: apart; 1: one inside the other). */
+export function overlapShare(a: PixelBox, b: PixelBox): number {
+  return intersectionArea(a, b) / Math.max(1, Math.min(boxArea(a), boxArea(b)));
+}
+
+/** How much two boxes overlap horizontally, as a share of the narrower one's width. */
+export function horizontalOverlapShare(a: PixelBox, b: PixelBox): number {
+  const width = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  if (width <= 0) return 0;
+  return width / Math.max(1, Math.min(a.x1 - a.x0, b.x1 - b.x0));
 }
 
 /** How much two boxes overlap vertically, as a share of the shorter one's height. */

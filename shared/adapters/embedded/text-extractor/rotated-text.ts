@@ -1,4 +1,4 @@
-import { unionBox, type OcrWord, type PixelBox } from './ocr-words.js';
+import { boxArea, horizontalOverlapShare, intersectionArea, unionBox, type OcrWord, type PixelBox } from './ocr-words.js';
 
 /** How a line of text turned a quarter turn (a stamped document number, a margin label) is found and read. */
 export interface RotatedTextSettings {
@@ -58,11 +58,9 @@ export function findWordStacks(
 
 /** Whether `below` sits under `above` in the same narrow column, close enough to be the next glyph. */
 function continuesColumn(above: PixelBox, below: PixelBox, settings: RotatedTextSettings): boolean {
-  const overlap = Math.min(above.x1, below.x1) - Math.max(above.x0, below.x0);
-  const narrower = Math.min(above.x1 - above.x0, below.x1 - below.x0);
   const gap = below.y0 - above.y1;
   const height = Math.max(above.y1 - above.y0, below.y1 - below.y0);
-  return overlap >= settings.minColumnOverlap * narrower && gap >= -height / 2 && gap <= settings.maxGapHeights * height;
+  return horizontalOverlapShare(above, below) >= settings.minColumnOverlap && gap >= -height / 2 && gap <= settings.maxGapHeights * height;
 }
 
 /**
@@ -85,8 +83,6 @@ export function replaceStack(lines: readonly (readonly OcrWord[])[], box: PixelB
 
 /** Whether half or more of a word's box lies within `box`. */
 function inside(word: PixelBox, box: PixelBox): boolean {
-  const width = Math.min(word.x1, box.x1) - Math.max(word.x0, box.x0);
-  const height = Math.min(word.y1, box.y1) - Math.max(word.y0, box.y0);
-  const area = Math.max(1, (word.x1 - word.x0) * (word.y1 - word.y0));
-  return width > 0 && height > 0 && (width * height) / area >= 0.5;
+  const shared = intersectionArea(word, box);
+  return shared > 0 && shared / Math.max(1, boxArea(word)) >= 0.5;
 }
