@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { ObjectCreatedEvent } from '../shared/contracts/events.js';
+import type { Log } from '../shared/log.js';
 import { localFunctionArns, readDefinitionTemplate, renderDefinition } from '../shared/runtime/definition.js';
 import type { TaskFunction, TaskStateName } from '../shared/runtime/tasks.js';
 import type { ExecutionRecord, ExecutionStore, HistoryEvent } from './execution-store.js';
@@ -29,6 +30,8 @@ export interface PipelineRunnerOptions {
    * process see every change at once (ExecutionStore.track); a stopped execution's record is written immediately.
    */
   readonly progressWriteMs?: number;
+  /** Where a failed write of an execution's record is reported (default: a process warning). */
+  readonly log?: Log;
 }
 
 /** A running execution's record on disk: when it was last written and the newer one waiting for its turn. */
@@ -140,10 +143,15 @@ export class PipelineRunner extends EventEmitter {
     this.emit('execution', record);
   }
 
+  /** Resolves once every execution record written so far is on disk. */
+  flush(): Promise<void> {
+    return this.options.executions.flush();
+  }
+
   /**
    * Writes a stopped execution's record at once, and a running one's at most every progressWriteMs (the newest
    * record wins): enough for other processes to follow it and for a crash to leave it RUNNING on disk, without
-   * rewriting the whole growing history on each of its events.
+   * rewriting the whole growing history on each of its events. Writes run in the background (ExecutionStore.write).
    */
   private persist(record: ExecutionRecord): void {
     const { executions } = this.options;
@@ -152,12 +160,12 @@ export class PipelineRunner extends EventEmitter {
     if (record.status !== 'RUNNING') {
       if (writes?.timer) clearTimeout(writes.timer);
       this.progress.delete(record.name);
-      executions.save(record);
+      this.write(record);
       return;
     }
     const now = Date.now();
     if (!writes) {
-      executions.save(record);
+      this.write(record);
       this.progress.set(record.name, { lastWrite: now });
       return;
     }
@@ -166,7 +174,7 @@ export class PipelineRunner extends EventEmitter {
     const flush = (): void => {
       writes.timer = undefined;
       if (!writes.pending || this.progress.get(record.name) !== writes) return;
-      executions.save(writes.pending);
+      this.write(writes.pending);
       writes.pending = undefined;
       writes.lastWrite = Date.now();
     };
@@ -176,6 +184,14 @@ export class PipelineRunner extends EventEmitter {
       writes.timer = setTimeout(flush, due);
       writes.timer.unref();
     }
+  }
+
+  private write(record: ExecutionRecord): void {
+    this.options.executions.write(record).catch((error: unknown) => {
+      const message = `The record of execution ${record.name} could not be written: ${error instanceof Error ? error.message : String(error)}`;
+      if (this.options.log) this.options.log.error(message, { executionName: record.name, status: record.status });
+      else process.emitWarning(message);
+    });
   }
 }
 

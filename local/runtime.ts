@@ -107,6 +107,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     tasks: createTaskFunctions(deps),
     executions,
     concurrency: options.concurrency ?? 2,
+    log,
     ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
   });
 
@@ -172,6 +173,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // An upload answered just now may have its event still on its way from the emulators' thread.
       await services.flushEvents();
       await runner.idle();
+      await runner.flush();
       if (options.advertise) rmSync(paths.runtimeFile, { force: true });
       await deps.close();
       await services.close();

@@ -10,7 +10,7 @@ import type { ExtractedPage } from '../../shared/ports/text-extractor.js';
 import { sniffMediaType } from '../../shared/media/sniff.js';
 import type { BenchDocument } from './bench-documents.js';
 
-export async function processDirectly(document: BenchDocument, deps: StageDeps, index: number): Promise<void> {
+export async function processDirectly(document: BenchDocument, deps: StageDeps): Promise<void> {
   const sniffed = sniffMediaType(document.bytes.subarray(0, 4096));
   if (!sniffed.ok) throw new Error(`${document.key}: ${sniffed.reason}`);
   const extractor = await deps.textExtractor();
@@ -41,7 +41,8 @@ export async function processDirectly(document: BenchDocument, deps: StageDeps, 
     })(),
   ]);
   await searchIndex.upsert({
-    documentId: `direct-${index}`,
+    // Its own search document per upload key, as the pipeline has one per document.
+    documentId: `direct-${document.key}`,
     key: `direct/${document.key}`,
     documentType: classification.label,
     piiTypes: [],
@@ -59,7 +60,7 @@ export async function processAllDirectly(documents: readonly BenchDocument[], de
   const worker = async (): Promise<void> => {
     for (let index = next++; index < documents.length; index = next++) {
       const document = documents[index];
-      if (document) await processDirectly(document, deps, index);
+      if (document) await processDirectly(document, deps);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, documents.length) }, worker));

@@ -88,8 +88,11 @@ function throughputSection(results: ThroughputResults): string[] {
   return [
     '## 1–2. Local throughput and orchestration overhead',
     '',
-    `Real local runtime, ${results.concurrency} executions in flight, ${results.ocrWorkers} OCR workers, ${results.warmUpDocuments} warm-up documents per class not counted. ` +
-      'Overhead = pipeline wall time ÷ wall time of the same adapter calls made directly on the same documents.',
+    `Real local runtime, ${results.concurrency} executions in flight, ${results.ocrWorkers} OCR workers. Warm-up, not counted: ` +
+      `${Object.entries(results.warmUpDocuments).map(([documentClass, count]) => `${count} ${documentClass}`).join(', ')} documents ` +
+      `(${Math.round(results.warmUpShare * 100)}% of each batch, at least 2), through the pipeline and directly. ` +
+      'Overhead = pipeline wall time ÷ wall time of the same adapter calls made directly on the same documents; each batch is run in ' +
+      `${results.rounds} rounds, pipeline and direct calls alternating which goes first, and the rounds' times added.`,
     '',
     '| class | documents | pages | succeeded | wall s | CPU s | documents/min | pages/s | CPU s/document | peak RSS | execution p50 / p95 ms | direct wall s | overhead (wall) | overhead (CPU) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

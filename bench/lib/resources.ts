@@ -26,3 +26,12 @@ export async function measure<T>(work: () => Promise<T>): Promise<{ result: T; u
     clearInterval(sampler);
   }
 }
+
+/** Pieces of work measured one after another, as one: wall and CPU times added, the highest peak memory. */
+export function combine(uses: readonly ResourceUse[]): ResourceUse {
+  return {
+    wallMs: uses.reduce((sum, use) => sum + use.wallMs, 0),
+    cpuMs: uses.reduce((sum, use) => sum + use.cpuMs, 0),
+    peakRssBytes: uses.reduce((peak, use) => Math.max(peak, use.peakRssBytes), 0),
+  };
+}

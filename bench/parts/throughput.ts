@@ -2,14 +2,18 @@
  * Local throughput per document class through the real local runtime (uploads → S3 event → state machine →
  * stages), with per-stage timings from the execution histories, and the orchestration overhead: the pipeline's wall
  * time over the wall time of the same adapter calls made directly on the same documents, in the same process, with
- * the same concurrency, right after.
+ * the same concurrency.
+ *
+ * Both sides are measured warm and side by side: warm-up documents go through the pipeline and the direct calls
+ * first, then the batch is cut into rounds, each run through the pipeline and directly, in alternating order, so a
+ * change in the machine's speed during the run (a shared 2-core machine's is large) falls on both sides alike.
  */
 import type { ExecutionRecord } from '../../local/execution-store.js';
 import { makeDocuments, type BenchDocument, type DocumentClass } from '../lib/bench-documents.js';
 import { startBenchRuntime } from '../lib/bench-runtime.js';
 import { processAllDirectly } from '../lib/direct-calls.js';
 import { billedTransitions, executionMs, stageDurations, taskAttempts } from '../lib/history.js';
-import { measure, type ResourceUse } from '../lib/resources.js';
+import { combine, measure, type ResourceUse } from '../lib/resources.js';
 import { summarise, type SampleSummary } from '../lib/stats.js';
 
 export interface ClassThroughput {
@@ -37,7 +41,11 @@ export interface ClassThroughput {
 export interface ThroughputResults {
   readonly concurrency: number;
   readonly ocrWorkers: number;
-  readonly warmUpDocuments: number;
+  /** Share of each class's batch (at least WARM_UP_MIN documents) run both ways first and not counted. */
+  readonly warmUpShare: number;
+  readonly warmUpDocuments: Readonly<Partial<Record<DocumentClass, number>>>;
+  /** Rounds each class's batch is cut into, pipeline and direct calls alternating. */
+  readonly rounds: number;
   readonly classes: readonly ClassThroughput[];
 }
 
@@ -46,11 +54,30 @@ export interface ThroughputOptions {
   /** Executions in flight (the runtime's default is 2, one per core). */
   readonly concurrency?: number;
   readonly ocrWorkers?: number;
-  readonly warmUpDocuments?: number;
+  readonly warmUpShare?: number;
+  readonly rounds?: number;
   readonly log?: (line: string) => void;
 }
 
 const WARM_UP_SEED = 99;
+const WARM_UP_MIN = 2;
+
+/** Warm-up documents for a batch of `count`: the given share of it, at least WARM_UP_MIN. */
+export function warmUpCount(count: number, share: number): number {
+  return Math.max(WARM_UP_MIN, Math.round(count * share));
+}
+
+/**
+ * Cuts the documents into `rounds` consecutive slices of near-equal size and says which side runs first in each: the
+ * pipeline in even rounds, the direct calls in odd ones.
+ */
+export function alternatingRounds<T>(documents: readonly T[], rounds: number): { documents: T[]; pipelineFirst: boolean }[] {
+  const count = Math.max(1, Math.min(rounds, documents.length));
+  return Array.from({ length: count }, (_, round) => ({
+    documents: documents.slice(Math.floor((round * documents.length) / count), Math.floor(((round + 1) * documents.length) / count)),
+    pipelineFirst: round % 2 === 0,
+  }));
+}
 
 function stageSummaries(records: readonly ExecutionRecord[]): Record<string, SampleSummary> {
   const byStage = new Map<string, number[]>();
@@ -62,17 +89,42 @@ function stageSummaries(records: readonly ExecutionRecord[]): Record<string, Sam
   return Object.fromEntries([...byStage].map(([state, values]) => [state, summarise(values)]));
 }
 
-async function measureClass(documentClass: DocumentClass, documents: readonly BenchDocument[], options: Required<Omit<ThroughputOptions, 'counts' | 'log'>>): Promise<ClassThroughput> {
+async function measureClass(
+  documentClass: DocumentClass,
+  documents: readonly BenchDocument[],
+  warmUpDocuments: number,
+  options: Required<Omit<ThroughputOptions, 'counts' | 'log' | 'warmUpShare'>>,
+): Promise<ClassThroughput> {
   const bench = await startBenchRuntime({
     concurrency: options.concurrency,
     env: { DOCPIPE_OCR_WORKERS: String(options.ocrWorkers) },
   });
   try {
-    const warmUp = await makeDocuments(documentClass, options.warmUpDocuments, WARM_UP_SEED);
-    await bench.processAll(warmUp.map((document) => ({ ...document, key: `warm-up/${document.key}` })));
-    const pipeline = await measure(() => bench.processAll(documents));
-    const records = pipeline.result;
-    const direct = await measure(() => processAllDirectly(documents, bench.runtime.deps, options.concurrency));
+    const warmUp = (await makeDocuments(documentClass, warmUpDocuments, WARM_UP_SEED)).map((document) => ({ ...document, key: `warm-up/${document.key}` }));
+    await bench.processAll(warmUp);
+    await processAllDirectly(warmUp, bench.runtime.deps, options.concurrency);
+    const records: ExecutionRecord[] = [];
+    const pipelineUses: ResourceUse[] = [];
+    const directUses: ResourceUse[] = [];
+    for (const round of alternatingRounds(documents, options.rounds)) {
+      const runPipeline = async (): Promise<void> => {
+        const pipelineRound = await measure(() => bench.processAll(round.documents));
+        records.push(...pipelineRound.result);
+        pipelineUses.push(pipelineRound.use);
+      };
+      const runDirect = async (): Promise<void> => {
+        directUses.push((await measure(() => processAllDirectly(round.documents, bench.runtime.deps, options.concurrency))).use);
+      };
+      if (round.pipelineFirst) {
+        await runPipeline();
+        await runDirect();
+      } else {
+        await runDirect();
+        await runPipeline();
+      }
+    }
+    const pipeline = { use: combine(pipelineUses) };
+    const direct = { use: combine(directUses) };
     const succeeded = records.filter((record) => record.status === 'SUCCEEDED');
     const pages = documents.reduce((sum, document) => sum + document.pages, 0);
     return {
@@ -102,8 +154,10 @@ export async function runThroughputBenchmark(options: ThroughputOptions): Promis
   const settings = {
     concurrency: options.concurrency ?? 2,
     ocrWorkers: options.ocrWorkers ?? 2,
-    warmUpDocuments: options.warmUpDocuments ?? 2,
+    rounds: options.rounds ?? 4,
   };
+  const warmUpShare = options.warmUpShare ?? 0.1;
+  const warmUpDocuments: Partial<Record<DocumentClass, number>> = {};
   const log = options.log ?? (() => undefined);
   const classes: ClassThroughput[] = [];
   for (const documentClass of ['born-digital', 'scanned', 'photo'] as const) {
@@ -111,12 +165,13 @@ export async function runThroughputBenchmark(options: ThroughputOptions): Promis
     if (count < 1) continue;
     const generated = await measure(() => makeDocuments(documentClass, count));
     log(`throughput: ${count} ${documentClass} documents generated in ${(generated.use.wallMs / 1000).toFixed(1)} s`);
-    const result = await measureClass(documentClass, generated.result, settings);
+    warmUpDocuments[documentClass] = warmUpCount(count, warmUpShare);
+    const result = await measureClass(documentClass, generated.result, warmUpDocuments[documentClass], settings);
     log(
       `throughput: ${documentClass} ${result.documentsPerMinute.toFixed(1)} documents/min, ${result.pagesPerSecond.toFixed(2)} pages/s, ` +
         `overhead ${result.overhead.toFixed(2)}, ${result.succeeded}/${result.documents} succeeded`,
     );
     classes.push(result);
   }
-  return { ...settings, classes };
+  return { ...settings, warmUpShare, warmUpDocuments, classes };
 }

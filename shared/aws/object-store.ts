@@ -4,6 +4,7 @@ import type * as v from 'valibot';
 import { DocpipeError, InvalidDocumentError } from '../errors.js';
 import { parseContract } from '../contracts/validate.js';
 import type { S3Ref } from '../contracts/stages.js';
+import type { RecentObjects } from './recent-objects.js';
 import { toDocpipeError } from './sdk-errors.js';
 
 /** Checks sha256() makes while it reads an object; each may throw to stop the read. */
@@ -24,19 +25,32 @@ function discard(body: unknown): void {
   stream?.destroy?.();
 }
 
-/** Reads and writes objects: uploads by reference, derived JSON documents by key. */
+/**
+ * Reads and writes objects: uploads by reference, derived JSON documents by key.
+ *
+ * Given `recent` (a runtime running every stage in one process), it keeps what it writes and reads there and serves
+ * `read`/`readJson` from it; every write still goes to S3, and `sha256` (Ingest's read of an upload, which decides what
+ * the document is) always reads S3 and replaces what was held for that object.
+ */
 export class ObjectStore {
-  constructor(private readonly s3: S3Client) {}
+  constructor(
+    private readonly s3: S3Client,
+    private readonly recent?: RecentObjects,
+  ) {}
 
   /** Reads the whole object. */
   async read(ref: S3Ref): Promise<Uint8Array> {
+    const held = this.recent?.get(ref);
+    if (held !== undefined) return held;
+    let bytes: Uint8Array;
     try {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
-      if (!out.Body) return new Uint8Array();
-      return await out.Body.transformToByteArray();
+      bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
     } catch (error) {
       throw this.translate(error, ref);
     }
+    this.recent?.set(ref, bytes.slice());
+    return bytes;
   }
 
   /**
@@ -46,6 +60,7 @@ export class ObjectStore {
    * downloaded). One GET does what a HEAD, a ranged GET and a GET did.
    */
   async sha256(ref: S3Ref, checks: ReadChecks = {}): Promise<{ hash: string; size: number }> {
+    this.recent?.delete(ref);
     let body: AsyncIterable<Uint8Array> | undefined;
     let announced: number | undefined;
     try {
@@ -64,6 +79,8 @@ export class ObjectStore {
     const hash = createHash('sha256');
     const wanted = checks.prefix ? (checks.prefixBytes ?? DEFAULT_PREFIX_BYTES) : 0;
     const prefix: Uint8Array[] = [];
+    // The whole object, for `recent`, while it is small enough to be kept there.
+    let kept: Uint8Array[] | undefined = this.recent && this.recent.accepts(announced ?? 0) ? [] : undefined;
     let size = 0;
     let prefixChecked = wanted === 0;
     try {
@@ -71,6 +88,8 @@ export class ObjectStore {
         hash.update(chunk);
         if (!prefixChecked) prefix.push(chunk);
         size += chunk.byteLength;
+        kept?.push(chunk);
+        if (kept && !this.recent?.accepts(size)) kept = undefined;
         if (!prefixChecked && size >= wanted) {
           prefixChecked = true;
           checks.prefix?.(Buffer.concat(prefix).subarray(0, wanted));
@@ -82,6 +101,7 @@ export class ObjectStore {
       throw toDocpipeError(error, `reading s3://${ref.bucket}/${ref.key}`);
     }
     if (!prefixChecked) checks.prefix?.(Buffer.concat(prefix));
+    if (kept) this.recent?.set(ref, Buffer.concat(kept));
     return { hash: hash.digest('hex'), size };
   }
 
@@ -97,18 +117,15 @@ export class ObjectStore {
   }
 
   async writeJson(ref: S3Ref, value: unknown): Promise<void> {
+    const body = JSON.stringify(value);
+    // Whatever was held no longer says what S3 has once a write starts (it may fail half-way).
+    this.recent?.delete(ref);
     try {
-      await this.s3.send(
-        new PutObjectCommand({
-          Bucket: ref.bucket,
-          Key: ref.key,
-          Body: JSON.stringify(value),
-          ContentType: 'application/json',
-        }),
-      );
+      await this.s3.send(new PutObjectCommand({ Bucket: ref.bucket, Key: ref.key, Body: body, ContentType: 'application/json' }));
     } catch (error) {
       throw toDocpipeError(error, `writing s3://${ref.bucket}/${ref.key}`);
     }
+    this.recent?.set(ref, Buffer.from(body, 'utf8'));
   }
 
   private translate(error: unknown, ref: S3Ref): Error {

@@ -5,6 +5,7 @@ import { InvalidDocumentError } from '../../shared/errors.js';
 import type { Log } from '../../shared/log.js';
 import { extensionMismatch, sniffMediaType } from '../../shared/media/sniff.js';
 import { uploadIdFor, type RecordStore } from '../../shared/records/records.js';
+import { allSettledOrThrow } from '../../shared/settled.js';
 import { documentIdFor, formatBytes } from './document-id.js';
 import type { StageDeps } from '../../shared/runtime/stage-deps.js';
 import type { TaskFunction } from '../../shared/runtime/task-names.js';
@@ -29,7 +30,7 @@ export async function ingest(input: IngestInput, deps: IngestDeps): Promise<Inge
   const ref = { bucket: event.detail.bucket.name, key: event.detail.object.key };
   const uploadId = uploadIdFor(event.time, event.id);
   const receivedAt = deps.now().toISOString();
-  await deps.records.putUpload({
+  const recordUpload = deps.records.putUpload({
     uploadId,
     ...ref,
     status: 'PROCESSING',
@@ -42,7 +43,7 @@ export async function ingest(input: IngestInput, deps: IngestDeps): Promise<Inge
   // One read of the object: its size is checked before the body comes, its real type from its first bytes, and the
   // rest only streams through the hash.
   let sniffed: ReturnType<typeof sniffMediaType> | undefined;
-  const { hash, size } = await deps.objects.sha256(ref, {
+  const read = deps.objects.sha256(ref, {
     size: (bytes) => {
       if (bytes === 0) throw new InvalidDocumentError('The file is empty (0 bytes)');
       if (bytes > deps.maxBytes) {
@@ -57,23 +58,31 @@ export async function ingest(input: IngestInput, deps: IngestDeps): Promise<Inge
       if (!sniffed.ok) throw new InvalidDocumentError(`Unsupported file: ${sniffed.reason}`);
     },
   });
+  // The upload's record and the read do not depend on each other, so they go at once; both end before either's error
+  // is raised, so the failure recorded after this (RecordFailure) is never overtaken by the PROCESSING record.
+  const [, { hash, size }] = await allSettledOrThrow<[void, { hash: string; size: number }]>([recordUpload, read]);
   // The prefix check always runs (on the whole object when it is shorter); this only tells TypeScript so.
   if (!sniffed?.ok) throw new InvalidDocumentError('Unsupported file: its first bytes could not be read');
   const documentId = documentIdFor(hash);
   const note = extensionMismatch(ref.key, sniffed.mediaType);
   const now = deps.now().toISOString();
-  const claim = await deps.records.claimDocument({
-    documentId,
-    contentHash: hash,
-    status: 'PROCESSING',
-    ...ref,
-    mediaType: sniffed.mediaType,
-    size,
-    executionId,
-    createdAt: now,
-    updatedAt: now,
-    ...(note ? { note } : {}),
-  });
+  // The upload points to its document from here on (a duplicate's content has the same document id); written while
+  // the document is claimed.
+  const [claim] = await allSettledOrThrow([
+    deps.records.claimDocument({
+      documentId,
+      contentHash: hash,
+      status: 'PROCESSING',
+      ...ref,
+      mediaType: sniffed.mediaType,
+      size,
+      executionId,
+      createdAt: now,
+      updatedAt: now,
+      ...(note ? { note } : {}),
+    }),
+    deps.records.updateUpload(ref.bucket, ref.key, uploadId, { documentId, updatedAt: now }),
+  ]);
 
   if (!claim.claimed) {
     await deps.records.updateUpload(ref.bucket, ref.key, uploadId, {
@@ -88,7 +97,6 @@ export async function ingest(input: IngestInput, deps: IngestDeps): Promise<Inge
     return { status: 'DUPLICATE', uploadId, ...ref, receivedAt, documentId, duplicateOf: claim.existing.documentId, contentHash: hash };
   }
 
-  await deps.records.updateUpload(ref.bucket, ref.key, uploadId, { documentId, updatedAt: now });
   deps.log.info('Document claimed', { documentId, uploadId, mediaType: sniffed.mediaType, size });
   return {
     status: 'CLAIMED',

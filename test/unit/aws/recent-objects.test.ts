@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import * as v from 'valibot';
+import { ObjectStore } from '../../../shared/aws/object-store.js';
+import { RecentObjects } from '../../../shared/aws/recent-objects.js';
+import { LOCAL_NAMES } from '../../../local/paths.js';
+import { startTestEmulators, type TestEmulators } from '../../helpers/emulators.js';
+
+const ref = (key: string): { bucket: string; key: string } => ({ bucket: LOCAL_NAMES.derivedBucket, key });
+const bytesOf = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
+const textOf = (bytes: Uint8Array | undefined): string | undefined => (bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8'));
+
+describe('RecentObjects', () => {
+  it('lets the least recently used objects go first once over its byte budget', () => {
+    const recent = new RecentObjects({ maxBytes: 10, maxObjectBytes: 4 });
+    recent.set(ref('a'), bytesOf('aaaa'));
+    recent.set(ref('b'), bytesOf('bbbb'));
+    expect(textOf(recent.get(ref('a')))).toBe('aaaa'); // a is now the most recently used
+
+    recent.set(ref('c'), bytesOf('cccc'));
+
+    expect(textOf(recent.get(ref('b')))).toBeUndefined();
+    expect(textOf(recent.get(ref('a')))).toBe('aaaa');
+    expect(textOf(recent.get(ref('c')))).toBe('cccc');
+    expect(recent.stats()).toEqual({ objects: 2, bytes: 8, hits: 3, misses: 1 });
+  });
+
+  it('keeps no object over maxObjectBytes, and drops what it held for that key', () => {
+    const recent = new RecentObjects({ maxBytes: 100, maxObjectBytes: 4 });
+    recent.set(ref('a'), bytesOf('aaaa'));
+
+    recent.set(ref('a'), bytesOf('aaaaa'));
+
+    expect(recent.get(ref('a'))).toBeUndefined();
+    expect(recent.stats().bytes).toBe(0);
+  });
+
+  it('hands out copies, so a reader changing its bytes changes nothing held', () => {
+    const recent = new RecentObjects();
+    recent.set(ref('a'), bytesOf('abc'));
+
+    const copy = recent.get(ref('a'));
+    copy?.fill(0);
+
+    expect(textOf(recent.get(ref('a')))).toBe('abc');
+  });
+
+  it('refuses limits that could hold nothing', () => {
+    expect(() => new RecentObjects({ maxBytes: 1, maxObjectBytes: 2 })).toThrow(/maxObjectBytes <= maxBytes/);
+  });
+});
+
+/** The object store of a runtime running every stage in one process. */
+describe('ObjectStore with RecentObjects', () => {
+  let emulators: TestEmulators;
+  let s3: S3Client;
+  const schema = v.object({ n: v.number() });
+
+  beforeAll(async () => {
+    emulators = await startTestEmulators('docpipe-recent-objects-');
+    s3 = emulators.s3;
+  });
+
+  afterAll(() => emulators.stop());
+
+  it('writes JSON to S3 and reads it back from memory', async () => {
+    const recent = new RecentObjects();
+    const objects = new ObjectStore(s3, recent);
+    const target = ref('written/one.json');
+    await objects.writeJson(target, { n: 1 });
+
+    // What S3 has is what was written.
+    expect(await new ObjectStore(s3).readJson(target, schema)).toEqual({ n: 1 });
+    // With the object gone from S3, the store still answers, from memory.
+    await s3.send(new DeleteObjectCommand({ Bucket: target.bucket, Key: target.key }));
+    expect(await objects.readJson(target, schema)).toEqual({ n: 1 });
+    expect(recent.stats().hits).toBe(1);
+  });
+
+  it('keeps what it read, and validates what it serves from memory like what it fetches', async () => {
+    const objects = new ObjectStore(s3, new RecentObjects());
+    const target = ref('read/two.json');
+    await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: target.key, Body: JSON.stringify({ n: 'two' }) }));
+
+    await expect(objects.readJson(target, schema)).rejects.toThrow(/read\/two\.json/);
+    await s3.send(new DeleteObjectCommand({ Bucket: target.bucket, Key: target.key }));
+    await expect(objects.readJson(target, schema)).rejects.toThrow(/read\/two\.json/);
+    expect(Buffer.from(await objects.read(target)).toString('utf8')).toBe('{"n":"two"}');
+  });
+
+  it('hashes an upload from S3 every time, keeping its bytes for the next read', async () => {
+    const recent = new RecentObjects();
+    const objects = new ObjectStore(s3, recent);
+    const upload = { bucket: LOCAL_NAMES.uploadBucket, key: 'recent/upload.bin' };
+    await s3.send(new PutObjectCommand({ Bucket: upload.bucket, Key: upload.key, Body: 'first version' }));
+    await objects.sha256(upload);
+    // The upload is replaced behind the store's back: the next hash reads S3 again and replaces what was kept.
+    await s3.send(new PutObjectCommand({ Bucket: upload.bucket, Key: upload.key, Body: 'second version' }));
+
+    const { hash } = await objects.sha256(upload);
+    await s3.send(new DeleteObjectCommand({ Bucket: upload.bucket, Key: upload.key }));
+
+    expect(hash).toBe(createHash('sha256').update('second version').digest('hex'));
+    expect(Buffer.from(await objects.read(upload)).toString('utf8')).toBe('second version');
+  });
+
+  it('keeps nothing of an upload whose read was stopped by a check', async () => {
+    const recent = new RecentObjects();
+    const objects = new ObjectStore(s3, recent);
+    const upload = { bucket: LOCAL_NAMES.uploadBucket, key: 'recent/refused.bin' };
+    await s3.send(new PutObjectCommand({ Bucket: upload.bucket, Key: upload.key, Body: 'not wanted' }));
+
+    await expect(objects.sha256(upload, { prefix: () => { throw new Error('wrong type'); } })).rejects.toThrow('wrong type');
+
+    expect(recent.stats().objects).toBe(0);
+  });
+});
