@@ -22,28 +22,20 @@ export interface IngestDeps {
 const SNIFF_BYTES = 4096;
 
 /**
- * Records the upload, checks the object's real type and size, hashes its content and claims the document with a
- * conditional write. The same content seen before becomes a DUPLICATE pointing to the original.
+ * Checks the object's real type and size, hashes its content, then records the upload and claims the document (with
+ * a conditional write) at once. The same content seen before becomes a DUPLICATE pointing to the original. An object
+ * refused here gets its upload record from RecordFailure.
  */
 export async function ingest(input: IngestInput, deps: IngestDeps): Promise<IngestOutput> {
   const { event, executionId } = input;
   const ref = { bucket: event.detail.bucket.name, key: event.detail.object.key };
   const uploadId = uploadIdFor(event.time, event.id);
   const receivedAt = deps.now().toISOString();
-  const recordUpload = deps.records.putUpload({
-    uploadId,
-    ...ref,
-    status: 'PROCESSING',
-    executionId,
-    receivedAt,
-    updatedAt: receivedAt,
-    ...(event.detail.object.size === undefined ? {} : { size: event.detail.object.size }),
-  });
 
   // One read of the object: its size is checked before the body comes, its real type from its first bytes, and the
   // rest only streams through the hash.
   let sniffed: ReturnType<typeof sniffMediaType> | undefined;
-  const read = deps.objects.sha256(ref, {
+  const { hash, size } = await deps.objects.sha256(ref, {
     size: (bytes) => {
       if (bytes === 0) throw new InvalidDocumentError('The file is empty (0 bytes)');
       if (bytes > deps.maxBytes) {
@@ -58,17 +50,16 @@ export async function ingest(input: IngestInput, deps: IngestDeps): Promise<Inge
       if (!sniffed.ok) throw new InvalidDocumentError(`Unsupported file: ${sniffed.reason}`);
     },
   });
-  // The upload's record and the read do not depend on each other, so they go at once; both end before either's error
-  // is raised, so the failure recorded after this (RecordFailure) is never overtaken by the PROCESSING record.
-  const [, { hash, size }] = await allSettledOrThrow<[void, { hash: string; size: number }]>([recordUpload, read]);
   // The prefix check always runs (on the whole object when it is shorter); this only tells TypeScript so.
   if (!sniffed?.ok) throw new InvalidDocumentError('Unsupported file: its first bytes could not be read');
   const documentId = documentIdFor(hash);
   const note = extensionMismatch(ref.key, sniffed.mediaType);
   const now = deps.now().toISOString();
-  // The upload points to its document from here on (a duplicate's content has the same document id); written while
-  // the document is claimed.
-  const [claim] = await allSettledOrThrow([
+  // The upload's record (pointing to its document: a duplicate's content has the same document id) and the claim are
+  // written at once; both end before either's error is raised, so the failure RecordFailure records after this is
+  // never overtaken by the PROCESSING record.
+  const [, claim] = await allSettledOrThrow([
+    deps.records.putUpload({ uploadId, ...ref, status: 'PROCESSING', executionId, receivedAt, updatedAt: now, documentId, size }),
     deps.records.claimDocument({
       documentId,
       contentHash: hash,
@@ -81,7 +72,6 @@ export async function ingest(input: IngestInput, deps: IngestDeps): Promise<Inge
       updatedAt: now,
       ...(note ? { note } : {}),
     }),
-    deps.records.updateUpload(ref.bucket, ref.key, uploadId, { documentId, updatedAt: now }),
   ]);
 
   if (!claim.claimed) {

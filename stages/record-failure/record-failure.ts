@@ -35,13 +35,15 @@ export async function recordFailure(input: RecordFailureInput, deps: RecordFailu
     });
   }
   const existing = (await deps.records.uploadsOf(bucket, key)).find((upload) => upload.uploadId === uploadId);
+  // Ingest records the upload only once it has read it: an object it refused has only the size its event gave.
+  const size = existing?.size ?? state.detail.object.size;
   await deps.records.putUpload({
     uploadId,
     bucket,
     key,
     executionId,
     receivedAt: existing?.receivedAt ?? now,
-    ...(existing?.size === undefined ? {} : { size: existing.size }),
+    ...(size === undefined ? {} : { size }),
     status: 'FAILED',
     updatedAt: now,
     error: state.error.Error,

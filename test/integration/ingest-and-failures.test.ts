@@ -32,6 +32,9 @@ describe('ingesting uploads', () => {
 
     expect(upload.status).toBe('FAILED');
     expect(upload.reason).toMatch(/over the 19\.5 KiB limit \(setting DOCPIPE_MAX_BYTES\)/);
+    // Refused before Ingest recorded it: the record keeps the size the upload's event gave.
+    expect(upload.size).toBe(25000);
+    expect(upload.receivedAt).toEqual(expect.any(String));
   });
 
   it('fails a text file that holds only whitespace, after claiming it', async () => {
