@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, rename as renameFile, renameSync, rm as removeFile, writeFile as writeWholeFile, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
@@ -36,6 +36,11 @@ export interface ExecutionRecord extends ExecutionSummary {
   readonly output?: unknown;
   readonly history: readonly HistoryEvent[];
 }
+
+// The callback API: a whole-file write costs the event loop less than through fs/promises' FileHandle.
+const writeFile = promisify(writeWholeFile);
+const rename = promisify(renameFile);
+const rm = promisify(removeFile);
 
 /**
  * Executions of the local engine, one JSON file each, shared by every docpipe process using the data folder.

@@ -100,6 +100,10 @@ export class PipelineRunner extends EventEmitter {
 
   private async execute(base: Omit<ExecutionRecord, 'status' | 'history'>, event: ObjectCreatedEvent): Promise<ExecutionRecord> {
     const started = Date.now();
+    // Its queued record is on disk already: the next write of its progress is due progressWriteMs after it starts
+    // running, not after it was queued (a short execution then writes only its final record).
+    const writes = this.progress.get(base.name);
+    if (writes) writes.lastWrite = started;
     const history: HistoryEvent[] = [];
     const execution = this.machine.run(event, {
       context: { Execution: { Id: base.executionId, Name: base.name, StartTime: base.startedAt, Input: event } },
