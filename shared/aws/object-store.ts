@@ -33,6 +33,9 @@ function discard(body: unknown): void {
  * the document is) always reads S3 and replaces what was held for that object.
  */
 export class ObjectStore {
+  /** Writes started through this store: a read during which one started may hold what that write replaced. */
+  private writesStarted = 0;
+
   constructor(
     private readonly s3: S3Client,
     private readonly recent?: RecentObjects,
@@ -42,6 +45,7 @@ export class ObjectStore {
   async read(ref: S3Ref): Promise<Uint8Array> {
     const held = this.recent?.get(ref);
     if (held !== undefined) return held;
+    const writesBefore = this.writesStarted;
     let bytes: Uint8Array;
     try {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
@@ -49,7 +53,7 @@ export class ObjectStore {
     } catch (error) {
       throw this.translate(error, ref);
     }
-    this.recent?.set(ref, bytes.slice());
+    if (this.writesStarted === writesBefore) this.recent?.set(ref, bytes.slice());
     return bytes;
   }
 
@@ -119,6 +123,7 @@ export class ObjectStore {
   async writeJson(ref: S3Ref, value: unknown): Promise<void> {
     const body = JSON.stringify(value);
     // Whatever was held no longer says what S3 has once a write starts (it may fail half-way).
+    this.writesStarted += 1;
     this.recent?.delete(ref);
     try {
       await this.s3.send(new PutObjectCommand({ Bucket: ref.bucket, Key: ref.key, Body: body, ContentType: 'application/json' }));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import * as v from 'valibot';
 import { ObjectStore } from '../../../shared/aws/object-store.js';
 import { RecentObjects } from '../../../shared/aws/recent-objects.js';
@@ -113,5 +113,31 @@ describe('ObjectStore with RecentObjects', () => {
     await expect(objects.sha256(upload, { prefix: () => { throw new Error('wrong type'); } })).rejects.toThrow('wrong type');
 
     expect(recent.stats().objects).toBe(0);
+  });
+});
+
+describe('ObjectStore with RecentObjects, a read overtaken by a write', () => {
+  it('does not keep what a read fetched while a write of the same store started', async () => {
+    // An S3 client whose GET answers with the old body only once released, and whose PUT lands at once.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const s3 = {
+      send: async (command: unknown) => {
+        if (command instanceof GetObjectCommand) {
+          await gate;
+          return { Body: { transformToByteArray: async () => bytesOf('{"n":1}') } };
+        }
+        return {};
+      },
+    } as unknown as S3Client;
+    const objects = new ObjectStore(s3, new RecentObjects());
+    const target = ref('raced.json');
+
+    const staleRead = objects.read(target);
+    await objects.writeJson(target, { n: 2 });
+    release();
+
+    expect(textOf(await staleRead)).toBe('{"n":1}');
+    expect(await objects.readJson(target, v.object({ n: v.number() }))).toEqual({ n: 2 });
   });
 });
