@@ -18,7 +18,10 @@ export interface BenchRuntime {
   readonly dynamoPort: number;
   /** Uploads one document and resolves with its execution once it has ended. */
   process(document: BenchDocument): Promise<ExecutionRecord>;
-  /** Uploads every document at once (a few PUTs in flight) and resolves when all their executions have ended. */
+  /**
+   * Uploads every document at once (a few PUTs in flight) and resolves when all their executions have ended and their
+   * records are written.
+   */
   processAll(documents: readonly BenchDocument[]): Promise<ExecutionRecord[]>;
   stop(): Promise<void>;
 }
@@ -74,7 +77,10 @@ export async function startBenchRuntime(options: Partial<LocalRuntimeOptions> = 
         }
       };
       await Promise.all(Array.from({ length: Math.min(PARALLEL_UPLOADS, documents.length) }, uploader));
-      return Promise.all(done);
+      const records = await Promise.all(done);
+      // The batch is done once its execution records are on disk too (they are written in the background).
+      await runtime.runner.flush();
+      return records;
     },
     async stop() {
       s3.destroy();
