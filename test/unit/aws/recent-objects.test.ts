@@ -63,6 +63,12 @@ describe('ObjectStore with RecentObjects', () => {
 
   afterAll(() => emulators.stop());
 
+  /** Puts an upload into S3 behind the store's back. */
+  const putUpload = async (key: string, body: string): Promise<{ bucket: string; key: string }> => {
+    await s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.uploadBucket, Key: key, Body: body }));
+    return { bucket: LOCAL_NAMES.uploadBucket, key };
+  };
+
   it('writes JSON to S3 and reads it back from memory', async () => {
     const recent = new RecentObjects();
     const objects = new ObjectStore(s3, recent);
@@ -89,13 +95,11 @@ describe('ObjectStore with RecentObjects', () => {
   });
 
   it('hashes an upload from S3 every time, keeping its bytes for the next read', async () => {
-    const recent = new RecentObjects();
-    const objects = new ObjectStore(s3, recent);
-    const upload = { bucket: LOCAL_NAMES.uploadBucket, key: 'recent/upload.bin' };
-    await s3.send(new PutObjectCommand({ Bucket: upload.bucket, Key: upload.key, Body: 'first version' }));
+    const objects = new ObjectStore(s3, new RecentObjects());
+    const upload = await putUpload('recent/upload.bin', 'first version');
     await objects.sha256(upload);
-    // The upload is replaced behind the store's back: the next hash reads S3 again and replaces what was kept.
-    await s3.send(new PutObjectCommand({ Bucket: upload.bucket, Key: upload.key, Body: 'second version' }));
+    // The upload is replaced: the next hash reads S3 again and replaces what was kept.
+    await putUpload(upload.key, 'second version');
 
     const { hash } = await objects.sha256(upload);
     await s3.send(new DeleteObjectCommand({ Bucket: upload.bucket, Key: upload.key }));
@@ -107,8 +111,7 @@ describe('ObjectStore with RecentObjects', () => {
   it('keeps nothing of an upload whose read was stopped by a check', async () => {
     const recent = new RecentObjects();
     const objects = new ObjectStore(s3, recent);
-    const upload = { bucket: LOCAL_NAMES.uploadBucket, key: 'recent/refused.bin' };
-    await s3.send(new PutObjectCommand({ Bucket: upload.bucket, Key: upload.key, Body: 'not wanted' }));
+    const upload = await putUpload('recent/refused.bin', 'not wanted');
 
     await expect(objects.sha256(upload, { prefix: () => { throw new Error('wrong type'); } })).rejects.toThrow('wrong type');
 
