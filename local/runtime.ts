@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadStageConfig, type StageConfig } from '../shared/config.js';
 import type { Log } from '../shared/log.js';
-import { AWS_STORES } from '../shared/runtime/aws-stores.js';
+import { awsStores } from '../shared/runtime/aws-stores.js';
 import { buildStageDeps, type AdapterOverrides, type StageDeps } from '../shared/runtime/stage-deps.js';
 import { createTaskFunctions } from '../shared/runtime/tasks.js';
 import { isObjectCreated, toObjectCreatedEvent, type S3NotificationRecord } from './events.js';
@@ -35,6 +35,11 @@ export interface LocalRuntimeOptions {
    * `docpipe reconcile`, which plans and reports the same work itself.
    */
   readonly recover?: boolean;
+  /**
+   * Serve a stage's reads of what this process last wrote or read from memory (default true); false makes every S3
+   * read the Lambda functions would make on AWS (the cost benchmark counts them).
+   */
+  readonly recentObjects?: boolean;
 }
 
 export interface LocalRuntime {
@@ -101,7 +106,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   await provisionLocalResources();
 
   const config = localStageConfig(paths, options.env);
-  const deps = buildStageDeps(config, log, options.overrides, { stores: AWS_STORES });
+  const deps = buildStageDeps(config, log, options.overrides, { stores: awsStores({ recentObjects: options.recentObjects !== false }) });
   const executions = new ExecutionStore(paths.executions);
   const runner = new PipelineRunner({
     tasks: createTaskFunctions(deps),

@@ -114,7 +114,8 @@ export async function runCostBenchmark(options: CostOptions): Promise<CostResult
   const log = options.log ?? (() => undefined);
   // Two OCR engines, so the pages of a scanned PDF are read on both cores.
   const recording = createRecordingAdapters({ ocrWorkers: 2 });
-  const bench = await startBenchRuntime({ concurrency: 1, retryDelayMs: 0, overrides: recording.overrides });
+  // Every S3 read each Lambda function makes on AWS, none served from the local runtime's memory.
+  const bench = await startBenchRuntime({ concurrency: 1, retryDelayMs: 0, overrides: recording.overrides, recentObjects: false });
   const storage = new StorageRequestCounter(bench.s3Port, bench.dynamoPort);
   try {
     const variants: CostVariant[] = [];
