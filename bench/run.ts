@@ -4,9 +4,10 @@
  * quota. Writes bench/results/<YYYY-MM-DD>.json and .md and bench/results/latest.md. It reports; it never fails on a
  * missed target. See bench/README.md.
  *
- *   npx tsx bench/run.ts                         the full run (about 25 minutes on 2 cores)
+ *   npx tsx bench/run.ts                         the full run (about 12 minutes on 2 cores)
  *   npx tsx bench/run.ts --quick                 small counts, to check the machinery
  *   npx tsx bench/run.ts --only cost,search      some parts only
+ *   npx tsx bench/run.ts --only throughput --classes born-digital   one document class of the throughput part
  *
  * Quick or partial runs write to bench/results/scratch/ (ignored by git), so they never replace a full run's files.
  */
@@ -23,6 +24,7 @@ import { runCostBenchmark, type CostVariantSpec } from './parts/cost.js';
 import { runSearchBenchmark } from './parts/search.js';
 import { runThroughputBenchmark } from './parts/throughput.js';
 import { runTransitionCount } from './parts/transitions.js';
+import type { DocumentClass } from './lib/bench-documents.js';
 
 /** How much each part does in a full run and in a quick one. */
 interface Plan {
@@ -82,6 +84,17 @@ function parseParts(value: string): PartName[] {
   return PART_NAMES.filter((name) => names.includes(name));
 }
 
+const DOCUMENT_CLASSES: readonly DocumentClass[] = ['born-digital', 'scanned', 'photo'];
+
+function parseClasses(value: string): DocumentClass[] {
+  const names = value.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(DOCUMENT_CLASSES as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new InvalidArgumentError(`expected a comma-separated list of ${DOCUMENT_CLASSES.join(', ')}; got ${value}`);
+  }
+  return DOCUMENT_CLASSES.filter((name) => names.includes(name));
+}
+
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 
 const program = new Command()
@@ -89,12 +102,16 @@ const program = new Command()
   .description('Run docpipe\'s benchmark and write bench/results/<date>.json and .md')
   .option('--quick', 'small counts, for checking the machinery (results go to bench/results/scratch/)', false)
   .option('--only <parts>', `comma-separated parts: ${PART_NAMES.join(', ')}`, parseParts)
+  .option('--classes <classes>', `throughput: comma-separated document classes (${DOCUMENT_CLASSES.join(', ')}; default all)`, parseClasses)
   .option('--out <dir>', 'folder for the results (default: bench/results, or bench/results/scratch for quick or partial runs)')
   .parse();
 
-const options = program.opts<{ quick: boolean; only?: PartName[]; out?: string }>();
+const options = program.opts<{ quick: boolean; only?: PartName[]; classes?: DocumentClass[]; out?: string }>();
 const parts = options.only ?? [...PART_NAMES];
 const plan = options.quick ? QUICK : FULL;
+const throughputCounts = Object.fromEntries(
+  DOCUMENT_CLASSES.map((documentClass) => [documentClass, !options.classes || options.classes.includes(documentClass) ? plan.throughput[documentClass] : 0]),
+) as Record<DocumentClass, number>;
 const log = (line: string): void => {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 };
@@ -110,7 +127,7 @@ async function runPart(part: PartName): Promise<PartResults> {
     case 'cost':
       return { cost: await runCostBenchmark({ variants: plan.cost, prices: loadPriceTable(), log }) };
     case 'throughput':
-      return { throughput: await runThroughputBenchmark({ counts: plan.throughput, log }) };
+      return { throughput: await runThroughputBenchmark({ counts: throughputCounts, log }) };
     case 'burst':
       return { burst: await runBurstBenchmark({ uploads: plan.burstUploads, ratePerSecond: plan.burstRatePerSecond, log }) };
   }
@@ -146,10 +163,10 @@ const report: BenchReport = {
   targets: checkTargets(results),
 };
 
-const complete = !options.quick && options.only === undefined;
+const complete = !options.quick && options.only === undefined && options.classes === undefined;
 const outDir = options.out ?? (complete ? RESULTS_DIR : join(RESULTS_DIR, 'scratch'));
 mkdirSync(outDir, { recursive: true });
-const stem = `${machine.date.slice(0, 10)}${options.quick ? '-quick' : ''}${options.only ? `-${parts.join('-')}` : ''}`;
+const stem = `${machine.date.slice(0, 10)}${options.quick ? '-quick' : ''}${options.only ? `-${parts.join('-')}` : ''}${options.classes ? `-${options.classes.join('-')}` : ''}`;
 writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify(report, null, 2)}\n`);
 const markdown = renderMarkdown(report);
 writeFileSync(join(outDir, `${stem}.md`), markdown);
