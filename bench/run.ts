@@ -24,7 +24,7 @@ import { runCostBenchmark, type CostVariantSpec } from './parts/cost.js';
 import { runSearchBenchmark } from './parts/search.js';
 import { runThroughputBenchmark } from './parts/throughput.js';
 import { runTransitionCount } from './parts/transitions.js';
-import type { DocumentClass } from './lib/bench-documents.js';
+import { DOCUMENT_CLASSES, type DocumentClass } from './lib/bench-documents.js';
 
 /** How much each part does in a full run and in a quick one. */
 interface Plan {
@@ -75,24 +75,16 @@ const QUICK: Plan = {
   lambdaRuns: 3,
 };
 
-function parseParts(value: string): PartName[] {
-  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
-  const unknown = names.filter((name) => !(PART_NAMES as readonly string[]).includes(name));
-  if (unknown.length > 0 || names.length === 0) {
-    throw new InvalidArgumentError(`expected a comma-separated list of ${PART_NAMES.join(', ')}; got ${value}`);
-  }
-  return PART_NAMES.filter((name) => names.includes(name));
-}
-
-const DOCUMENT_CLASSES: readonly DocumentClass[] = ['born-digital', 'scanned', 'photo'];
-
-function parseClasses(value: string): DocumentClass[] {
-  const names = value.split(',').map((name) => name.trim());
-  const unknown = names.filter((name) => !(DOCUMENT_CLASSES as readonly string[]).includes(name));
-  if (unknown.length > 0 || names.length === 0) {
-    throw new InvalidArgumentError(`expected a comma-separated list of ${DOCUMENT_CLASSES.join(', ')}; got ${value}`);
-  }
-  return DOCUMENT_CLASSES.filter((name) => names.includes(name));
+/** Parses a comma-separated list of known names into those names, in the known order. */
+function namesFrom<N extends string>(known: readonly N[]): (value: string) => N[] {
+  return (value) => {
+    const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+    const unknown = names.filter((name) => !(known as readonly string[]).includes(name));
+    if (unknown.length > 0 || names.length === 0) {
+      throw new InvalidArgumentError(`expected a comma-separated list of ${known.join(', ')}; got ${value}`);
+    }
+    return known.filter((name) => names.includes(name));
+  };
 }
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
@@ -101,8 +93,8 @@ const program = new Command()
   .name('bench')
   .description('Run docpipe\'s benchmark and write bench/results/<date>.json and .md')
   .option('--quick', 'small counts, for checking the machinery (results go to bench/results/scratch/)', false)
-  .option('--only <parts>', `comma-separated parts: ${PART_NAMES.join(', ')}`, parseParts)
-  .option('--classes <classes>', `throughput: comma-separated document classes (${DOCUMENT_CLASSES.join(', ')}; default all)`, parseClasses)
+  .option('--only <parts>', `comma-separated parts: ${PART_NAMES.join(', ')}`, namesFrom(PART_NAMES))
+  .option('--classes <classes>', `throughput: comma-separated document classes (${DOCUMENT_CLASSES.join(', ')}; default all)`, namesFrom(DOCUMENT_CLASSES))
   .option('--out <dir>', 'folder for the results (default: bench/results, or bench/results/scratch for quick or partial runs)')
   .parse();
 

@@ -15,7 +15,9 @@ import { photographPage } from './photo-page.js';
 export const BENCH_SEED = 20_261_122;
 
 /** A document class of the throughput benchmark. */
-export type DocumentClass = 'born-digital' | 'scanned' | 'photo';
+/** The classes the throughput benchmark measures, in the order it runs them. */
+export const DOCUMENT_CLASSES = ['born-digital', 'scanned', 'photo'] as const;
+export type DocumentClass = (typeof DOCUMENT_CLASSES)[number];
 
 export interface BenchDocument {
   readonly key: string;

@@ -9,7 +9,7 @@
  * change in the machine's speed during the run (a shared 2-core machine's is large) falls on both sides alike.
  */
 import type { ExecutionRecord } from '../../local/execution-store.js';
-import { makeDocuments, type BenchDocument, type DocumentClass } from '../lib/bench-documents.js';
+import { DOCUMENT_CLASSES, makeDocuments, type BenchDocument, type DocumentClass } from '../lib/bench-documents.js';
 import { startBenchRuntime } from '../lib/bench-runtime.js';
 import { processAllDirectly } from '../lib/direct-calls.js';
 import { billedTransitions, executionMs, stageDurations, taskAttempts } from '../lib/history.js';
@@ -123,8 +123,8 @@ async function measureClass(
         await runPipeline();
       }
     }
-    const pipeline = { use: combine(pipelineUses) };
-    const direct = { use: combine(directUses) };
+    const pipeline = combine(pipelineUses);
+    const direct = combine(directUses);
     const succeeded = records.filter((record) => record.status === 'SUCCEEDED');
     const pages = documents.reduce((sum, document) => sum + document.pages, 0);
     return {
@@ -133,17 +133,17 @@ async function measureClass(
       pages,
       succeeded: succeeded.length,
       failures: records.filter((record) => record.status !== 'SUCCEEDED').map((record) => `${record.key}: ${record.error ?? ''} ${record.cause ?? ''}`.trim()),
-      pipeline: pipeline.use,
-      documentsPerMinute: documents.length / (pipeline.use.wallMs / 60_000),
-      pagesPerSecond: pages / (pipeline.use.wallMs / 1000),
-      cpuSecondsPerDocument: pipeline.use.cpuMs / 1000 / documents.length,
+      pipeline,
+      documentsPerMinute: documents.length / (pipeline.wallMs / 60_000),
+      pagesPerSecond: pages / (pipeline.wallMs / 1000),
+      cpuSecondsPerDocument: pipeline.cpuMs / 1000 / documents.length,
       executionMs: summarise(records.map((record) => executionMs(record.history))),
       stageMs: stageSummaries(succeeded),
       transitions: summarise(records.map((record) => billedTransitions(record.history))),
       invocations: summarise(records.map((record) => taskAttempts(record.history).length)),
-      direct: direct.use,
-      overhead: pipeline.use.wallMs / direct.use.wallMs,
-      cpuOverhead: pipeline.use.cpuMs / direct.use.cpuMs,
+      direct,
+      overhead: pipeline.wallMs / direct.wallMs,
+      cpuOverhead: pipeline.cpuMs / direct.cpuMs,
     };
   } finally {
     await bench.stop();
@@ -160,7 +160,7 @@ export async function runThroughputBenchmark(options: ThroughputOptions): Promis
   const warmUpDocuments: Partial<Record<DocumentClass, number>> = {};
   const log = options.log ?? (() => undefined);
   const classes: ClassThroughput[] = [];
-  for (const documentClass of ['born-digital', 'scanned', 'photo'] as const) {
+  for (const documentClass of DOCUMENT_CLASSES) {
     const count = options.counts[documentClass];
     if (count < 1) continue;
     const generated = await measure(() => makeDocuments(documentClass, count));
