@@ -38,7 +38,8 @@ interface Plan {
 }
 
 const FULL: Plan = {
-  throughput: { 'born-digital': 100, scanned: 60, photo: 40 },
+  // The batch: at least 200 documents of each class.
+  throughput: { 'born-digital': 200, scanned: 200, photo: 200 },
   cost: [
     { kind: 'born-digital-pdf', pages: 1, documents: 5 },
     { kind: 'born-digital-pdf', pages: 5, documents: 3 },

@@ -11,6 +11,7 @@ import type { ExecutionRecord } from '../../local/execution-store.js';
 import { LOCAL_NAMES } from '../../local/paths.js';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime.js';
 import type { BenchDocument } from './bench-documents.js';
+import { UploadThread } from './upload-thread.js';
 
 export interface BenchRuntime {
   readonly runtime: LocalRuntime;
@@ -26,6 +27,15 @@ export interface BenchRuntime {
   stop(): Promise<void>;
 }
 
+export interface BenchRuntimeOptions extends Partial<LocalRuntimeOptions> {
+  /**
+   * Upload from a worker thread with its own S3 client (upload-thread.ts), as a user's own program would, instead of
+   * from this thread (default). The throughput part does, so the pipeline's figures leave out the uploading client's
+   * work; the cost part does not, as it counts every request this thread sends, the uploads' too.
+   */
+  readonly uploadThread?: boolean;
+}
+
 const PARALLEL_UPLOADS = 8;
 const TIMEOUT_MS = 30 * 60 * 1000;
 
@@ -33,10 +43,12 @@ function portOf(endpoint: string): number {
   return Number(new URL(endpoint).port);
 }
 
-export async function startBenchRuntime(options: Partial<LocalRuntimeOptions> = {}): Promise<BenchRuntime> {
+export async function startBenchRuntime(options: BenchRuntimeOptions = {}): Promise<BenchRuntime> {
+  const { uploadThread: fromThread, ...runtimeOptions } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'docpipe-bench-'));
-  const runtime = await startLocalRuntime({ dataDir, s3Port: 0, dynamoPort: 0, ...options });
+  const runtime = await startLocalRuntime({ dataDir, s3Port: 0, dynamoPort: 0, ...runtimeOptions });
   const s3: S3Client = createS3Client();
+  const uploads = fromThread ? new UploadThread() : undefined;
   const waiting = new Map<string, (record: ExecutionRecord) => void>();
   runtime.runner.on('execution', (record: ExecutionRecord) => {
     if (record.status === 'RUNNING') return;
@@ -56,7 +68,9 @@ export async function startBenchRuntime(options: Partial<LocalRuntimeOptions> = 
       });
     });
   const put = (document: BenchDocument): Promise<unknown> =>
-    s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.uploadBucket, Key: document.key, Body: document.bytes }));
+    uploads
+      ? uploads.put(LOCAL_NAMES.uploadBucket, document.key, document.bytes)
+      : s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.uploadBucket, Key: document.key, Body: document.bytes }));
 
   return {
     runtime,
@@ -84,6 +98,7 @@ export async function startBenchRuntime(options: Partial<LocalRuntimeOptions> = 
     },
     async stop() {
       s3.destroy();
+      await uploads?.close();
       await runtime.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -98,6 +98,7 @@ async function measureClass(
   const bench = await startBenchRuntime({
     concurrency: options.concurrency,
     env: { DOCPIPE_OCR_WORKERS: String(options.ocrWorkers) },
+    uploadThread: true,
   });
   try {
     const warmUp = (await makeDocuments(documentClass, warmUpDocuments, WARM_UP_SEED)).map((document) => ({ ...document, key: `warm-up/${document.key}` }));
