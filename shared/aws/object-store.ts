@@ -33,8 +33,11 @@ function discard(body: unknown): void {
  * the document is) always reads S3 and replaces what was held for that object.
  */
 export class ObjectStore {
-  /** Writes started through this store: a read during which one started may hold what that write replaced. */
-  private writesStarted = 0;
+  /**
+   * Writes and upload hashes (sha256, which replaces what is held for the upload) started through this store: a read
+   * during which one started may have fetched what it replaced, so it is not kept.
+   */
+  private replacementsStarted = 0;
 
   constructor(
     private readonly s3: S3Client,
@@ -45,7 +48,7 @@ export class ObjectStore {
   async read(ref: S3Ref): Promise<Uint8Array> {
     const held = this.recent?.get(ref);
     if (held !== undefined) return held;
-    const writesBefore = this.writesStarted;
+    const replacementsBefore = this.replacementsStarted;
     let bytes: Uint8Array;
     try {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
@@ -53,7 +56,7 @@ export class ObjectStore {
     } catch (error) {
       throw this.translate(error, ref);
     }
-    if (this.writesStarted === writesBefore) this.recent?.set(ref, bytes.slice());
+    if (this.replacementsStarted === replacementsBefore) this.recent?.set(ref, bytes.slice());
     return bytes;
   }
 
@@ -64,6 +67,7 @@ export class ObjectStore {
    * downloaded). One GET does what a HEAD, a ranged GET and a GET did.
    */
   async sha256(ref: S3Ref, checks: ReadChecks = {}): Promise<{ hash: string; size: number }> {
+    this.replacementsStarted += 1;
     this.recent?.delete(ref);
     let body: AsyncIterable<Uint8Array> | undefined;
     let announced: number | undefined;
@@ -123,7 +127,7 @@ export class ObjectStore {
   async writeJson(ref: S3Ref, value: unknown): Promise<void> {
     const body = JSON.stringify(value);
     // Whatever was held no longer says what S3 has once a write starts (it may fail half-way).
-    this.writesStarted += 1;
+    this.replacementsStarted += 1;
     this.recent?.delete(ref);
     try {
       await this.s3.send(new PutObjectCommand({ Bucket: ref.bucket, Key: ref.key, Body: body, ContentType: 'application/json' }));

@@ -143,4 +143,36 @@ describe('ObjectStore with RecentObjects, a read overtaken by a write', () => {
     expect(textOf(await staleRead)).toBe('{"n":1}');
     expect(await objects.readJson(target, v.object({ n: v.number() }))).toEqual({ n: 2 });
   });
+
+  it('does not keep what a read fetched while the upload was hashed again (a re-upload of the same key)', async () => {
+    // The first GET (ExtractText's read of the first upload) answers with the old bytes only once released; the next
+    // (Ingest's hash of the re-upload) at once with the new ones.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let gets = 0;
+    const s3 = {
+      send: async (command: unknown) => {
+        if (!(command instanceof GetObjectCommand)) return {};
+        gets += 1;
+        if (gets === 1) {
+          await gate;
+          return { Body: { transformToByteArray: async () => bytesOf('first upload') } };
+        }
+        const body = bytesOf('second upload');
+        return { ContentLength: body.byteLength, Body: (async function* () { yield body; })() };
+      },
+    } as unknown as S3Client;
+    const objects = new ObjectStore(s3, new RecentObjects());
+    const upload = { bucket: LOCAL_NAMES.uploadBucket, key: 'raced/upload.pdf' };
+
+    const staleRead = objects.read(upload);
+    const { size } = await objects.sha256(upload);
+    release();
+
+    expect(textOf(await staleRead)).toBe('first upload');
+    expect(size).toBe('second upload'.length);
+    // What is held is what was hashed last, not what the overtaken read fetched.
+    expect(textOf(await objects.read(upload))).toBe('second upload');
+    expect(gets).toBe(2);
+  });
 });
