@@ -8,9 +8,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import S3rver from 's3rver';
 import dynalite from 'dynalite';
+import { installCompletePuts } from './s3-complete-puts.mjs';
 import { installSafeKeyPaths } from './s3-key-paths.mjs';
 
 installSafeKeyPaths();
+installCompletePuts();
 
 const { address, s3Port, dynamoPort, s3Directory, dynamoDirectory } = workerData;
 

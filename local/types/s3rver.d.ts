@@ -19,3 +19,21 @@ declare module 's3rver' {
   }
   export default S3rver;
 }
+
+/** s3rver's file store, the part of it local/s3-key-paths.mjs and local/s3-complete-puts.mjs change (and test). */
+declare module 's3rver/lib/stores/filesystem.js' {
+  interface StoredObject {
+    bucket: string;
+    key: string;
+    content: Buffer | NodeJS.ReadableStream;
+    metadata: Record<string, string>;
+  }
+  class FilesystemStore {
+    constructor(rootDirectory: string);
+    readonly rootDirectory: string;
+    getResourcePath(bucket: string, key?: string, resource?: string): string;
+    putObject(object: StoredObject): Promise<{ size: number; md5: string }>;
+    putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5?: string): Promise<void>;
+  }
+  export default FilesystemStore;
+}
