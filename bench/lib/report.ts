@@ -83,6 +83,16 @@ function targetsSection(report: BenchReport): string[] {
   ];
 }
 
+/** How the warm-up counts were chosen, in words. */
+function warmUpRule(results: ThroughputResults): string {
+  const share = `${Math.round(results.warmUpShare * 100)}% of the batch, at least 2`;
+  const classes = results.classes.map((entry) => entry.documentClass);
+  const given = classes.filter((documentClass) => results.warmUpCounts[documentClass] !== undefined);
+  const rest = classes.filter((documentClass) => !given.includes(documentClass));
+  if (given.length === 0) return share;
+  return rest.length === 0 ? 'counts given for the run' : `${given.join(', ')}: a count given for the run; ${rest.join(', ')}: ${share}`;
+}
+
 function throughputSection(results: ThroughputResults): string[] {
   const stages = [...new Set(results.classes.flatMap((entry) => Object.keys(entry.stageMs)))];
   return [
@@ -90,7 +100,7 @@ function throughputSection(results: ThroughputResults): string[] {
     '',
     `Real local runtime, ${results.concurrency} executions in flight, ${results.ocrWorkers} OCR workers. Warm-up, not counted: ` +
       `${Object.entries(results.warmUpDocuments).map(([documentClass, count]) => `${count} ${documentClass}`).join(', ')} documents ` +
-      `(${Math.round(results.warmUpShare * 100)}% of each batch, at least 2), through the pipeline and directly. ` +
+      `(${warmUpRule(results)}), through the pipeline and directly. ` +
       'Overhead = pipeline wall time ÷ wall time of the same adapter calls made directly on the same documents; each batch is run in ' +
       `${results.rounds} rounds, pipeline and direct calls alternating which goes first, and the rounds' times added.`,
     '',

@@ -43,6 +43,8 @@ export interface ThroughputResults {
   readonly ocrWorkers: number;
   /** Share of each class's batch (at least WARM_UP_MIN documents) run both ways first and not counted. */
   readonly warmUpShare: number;
+  /** Classes whose warm-up was a given count instead of the share. */
+  readonly warmUpCounts: Readonly<Partial<Record<DocumentClass, number>>>;
   readonly warmUpDocuments: Readonly<Partial<Record<DocumentClass, number>>>;
   /** Rounds each class's batch is cut into, pipeline and direct calls alternating. */
   readonly rounds: number;
@@ -54,7 +56,10 @@ export interface ThroughputOptions {
   /** Executions in flight (the runtime's default is 2, one per core). */
   readonly concurrency?: number;
   readonly ocrWorkers?: number;
+  /** Warm-up of a class not in warmUpCounts: this share of its batch, at least WARM_UP_MIN documents. */
   readonly warmUpShare?: number;
+  /** Warm-up documents of the classes given, whatever the share. */
+  readonly warmUpCounts?: Readonly<Partial<Record<DocumentClass, number>>>;
   readonly rounds?: number;
   readonly log?: (line: string) => void;
 }
@@ -93,7 +98,7 @@ async function measureClass(
   documentClass: DocumentClass,
   documents: readonly BenchDocument[],
   warmUpDocuments: number,
-  options: Required<Omit<ThroughputOptions, 'counts' | 'log' | 'warmUpShare'>>,
+  options: Required<Omit<ThroughputOptions, 'counts' | 'log' | 'warmUpShare' | 'warmUpCounts'>>,
 ): Promise<ClassThroughput> {
   const bench = await startBenchRuntime({
     concurrency: options.concurrency,
@@ -158,6 +163,7 @@ export async function runThroughputBenchmark(options: ThroughputOptions): Promis
     rounds: options.rounds ?? 4,
   };
   const warmUpShare = options.warmUpShare ?? 0.1;
+  const warmUpCounts = options.warmUpCounts ?? {};
   const warmUpDocuments: Partial<Record<DocumentClass, number>> = {};
   const log = options.log ?? (() => undefined);
   const classes: ClassThroughput[] = [];
@@ -166,7 +172,7 @@ export async function runThroughputBenchmark(options: ThroughputOptions): Promis
     if (count < 1) continue;
     const generated = await measure(() => makeDocuments(documentClass, count));
     log(`throughput: ${count} ${documentClass} documents generated in ${(generated.use.wallMs / 1000).toFixed(1)} s`);
-    warmUpDocuments[documentClass] = warmUpCount(count, warmUpShare);
+    warmUpDocuments[documentClass] = warmUpCounts[documentClass] ?? warmUpCount(count, warmUpShare);
     const result = await measureClass(documentClass, generated.result, warmUpDocuments[documentClass], settings);
     log(
       `throughput: ${documentClass} ${result.documentsPerMinute.toFixed(1)} documents/min, ${result.pagesPerSecond.toFixed(2)} pages/s, ` +
@@ -174,5 +180,5 @@ export async function runThroughputBenchmark(options: ThroughputOptions): Promis
     );
     classes.push(result);
   }
-  return { ...settings, warmUpShare, warmUpDocuments, classes };
+  return { ...settings, warmUpShare, warmUpCounts, warmUpDocuments, classes };
 }
