@@ -67,9 +67,12 @@ export interface ThroughputOptions {
 const WARM_UP_SEED = 99;
 const WARM_UP_MIN = 2;
 
-/** Warm-up documents for a batch of `count`: the given share of it, at least WARM_UP_MIN. */
-export function warmUpCount(count: number, share: number): number {
-  return Math.max(WARM_UP_MIN, Math.round(count * share));
+/**
+ * Warm-up documents for a batch of `count`: `given` when there is one, else the given share of the batch, at least
+ * WARM_UP_MIN.
+ */
+export function warmUpCount(count: number, share: number, given?: number): number {
+  return given ?? Math.max(WARM_UP_MIN, Math.round(count * share));
 }
 
 /**
@@ -172,7 +175,7 @@ export async function runThroughputBenchmark(options: ThroughputOptions): Promis
     if (count < 1) continue;
     const generated = await measure(() => makeDocuments(documentClass, count));
     log(`throughput: ${count} ${documentClass} documents generated in ${(generated.use.wallMs / 1000).toFixed(1)} s`);
-    warmUpDocuments[documentClass] = warmUpCounts[documentClass] ?? warmUpCount(count, warmUpShare);
+    warmUpDocuments[documentClass] = warmUpCount(count, warmUpShare, warmUpCounts[documentClass]);
     const result = await measureClass(documentClass, generated.result, warmUpDocuments[documentClass], settings);
     log(
       `throughput: ${documentClass} ${result.documentsPerMinute.toFixed(1)} documents/min, ${result.pagesPerSecond.toFixed(2)} pages/s, ` +

@@ -17,6 +17,10 @@ describe('throughput rounds', () => {
     expect([warmUpCount(100, 0.1), warmUpCount(60, 0.1), warmUpCount(6, 0.1)]).toEqual([10, 6, 2]);
   });
 
+  it('warms up with the count given for a class instead of the share, even one larger than the batch', () => {
+    expect([warmUpCount(200, 0.1, 200), warmUpCount(200, 0.1, 1), warmUpCount(6, 0.1, 50), warmUpCount(200, 0.1, undefined)]).toEqual([200, 1, 50, 20]);
+  });
+
   it('adds the rounds\' wall and CPU times and keeps the highest peak memory', () => {
     expect(
       combine([
