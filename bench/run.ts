@@ -83,13 +83,14 @@ const QUICK: Plan = {
   lambdaRuns: 3,
 };
 
-/** Parses a comma-separated list of known names into those names, in the known order. */
+/** Parses a count of documents, 1 or more. */
 function documentCount(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError(`expected a whole number of documents, 1 or more; got ${value}`);
   return count;
 }
 
+/** Parses a comma-separated list of known names into those names, in the known order. */
 function namesFrom<N extends string>(known: readonly N[]): (value: string) => N[] {
   return (value) => {
     const names = value.split(',').map((name) => name.trim()).filter(Boolean);

@@ -106,7 +106,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   await provisionLocalResources();
 
   const config = localStageConfig(paths, options.env);
-  const deps = buildStageDeps(config, log, options.overrides, { stores: awsStores({ recentObjects: options.recentObjects !== false }) });
+  const deps = buildStageDeps(config, log, options.overrides, { stores: awsStores({ recentObjects: options.recentObjects }) });
   const executions = new ExecutionStore(paths.executions);
   const runner = new PipelineRunner({
     tasks: createTaskFunctions(deps),

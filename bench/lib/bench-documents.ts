@@ -14,9 +14,9 @@ import { photographPage } from './photo-page.js';
 
 export const BENCH_SEED = 20_261_122;
 
-/** A document class of the throughput benchmark. */
 /** The classes the throughput benchmark measures, in the order it runs them. */
 export const DOCUMENT_CLASSES = ['born-digital', 'scanned', 'photo'] as const;
+/** A document class of the throughput benchmark. */
 export type DocumentClass = (typeof DOCUMENT_CLASSES)[number];
 
 export interface BenchDocument {
