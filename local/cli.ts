@@ -7,6 +7,7 @@ import { searchCommand } from './commands/search.js';
 import { showCommand } from './commands/show.js';
 import { trainClassifierCommand } from './commands/train-classifier.js';
 import { upCommand } from './commands/up.js';
+import { DEFAULT_CONCURRENCY } from './runtime.js';
 
 function integer(name: string, min: number) {
   return (value: string): number => {
@@ -31,7 +32,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--inbox <dir>', 'folder whose new files are uploaded', 'inbox')
     .option('--s3-port <port>', 'local S3 port (0 = any free port)', integer('--s3-port', 0), 4569)
     .option('--dynamodb-port <port>', 'local DynamoDB port (0 = any free port)', integer('--dynamodb-port', 0), 4570)
-    .option('--concurrency <n>', 'executions in flight at once', integer('--concurrency', 1), 2)
+    .option('--concurrency <n>', 'executions in flight at once (default: one per core, plus one)', integer('--concurrency', 1), DEFAULT_CONCURRENCY)
     .option('--no-seed', 'do not copy the sample documents into a new inbox')
     .option('--console-port <port>', 'web console port (0 = any free port)', integer('--console-port', 0), 4571)
     .option('--console-host <host>', 'address the web console binds (default 127.0.0.1: this machine only)')
@@ -68,7 +69,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('upload files or folders, wait for every execution, report each outcome (exit 1 if any failed)')
     .argument('<paths...>', 'files or folders')
     .option('--json', 'one JSON document on stdout')
-    .option('--concurrency <n>', 'executions in flight at once', integer('--concurrency', 1), 2)
+    .option('--concurrency <n>', 'executions in flight at once (default: one per core, plus one)', integer('--concurrency', 1), DEFAULT_CONCURRENCY)
     .option('--timeout <seconds>', 'give up waiting for a file after this long', integer('--timeout', 1), 1800)
     .addOption(
       new Option('--providers <providers>', 'embedded adapters, or the real AWS AI services (Textract, Comprehend, Bedrock) with your credentials')

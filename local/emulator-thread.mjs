@@ -10,9 +10,11 @@ import S3rver from 's3rver';
 import dynalite from 'dynalite';
 import { installCompletePuts } from './s3-complete-puts.mjs';
 import { installSafeKeyPaths } from './s3-key-paths.mjs';
+import { installBucketSettingsCache } from './s3-bucket-settings.mjs';
 
 installSafeKeyPaths();
 installCompletePuts();
+installBucketSettingsCache();
 
 const { address, s3Port, dynamoPort, s3Directory, dynamoDirectory } = workerData;
 

@@ -9,6 +9,7 @@
  * change in the machine's speed during the run (a shared 2-core machine's is large) falls on both sides alike.
  */
 import type { ExecutionRecord } from '../../local/execution-store.js';
+import { DEFAULT_CONCURRENCY } from '../../local/runtime.js';
 import { DOCUMENT_CLASSES, makeDocuments, type BenchDocument, type DocumentClass } from '../lib/bench-documents.js';
 import { startBenchRuntime } from '../lib/bench-runtime.js';
 import { processAllDirectly } from '../lib/direct-calls.js';
@@ -53,7 +54,7 @@ export interface ThroughputResults {
 
 export interface ThroughputOptions {
   readonly counts: Readonly<Record<DocumentClass, number>>;
-  /** Executions in flight (the runtime's default is 2, one per core). */
+  /** Executions in flight, on both sides (default: the runtime's, one per core plus one). */
   readonly concurrency?: number;
   readonly ocrWorkers?: number;
   /** Warm-up of a class not in warmUpCounts: this share of its batch, at least WARM_UP_MIN documents. */
@@ -161,7 +162,7 @@ async function measureClass(
 
 export async function runThroughputBenchmark(options: ThroughputOptions): Promise<ThroughputResults> {
   const settings = {
-    concurrency: options.concurrency ?? 2,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     ocrWorkers: options.ocrWorkers ?? 2,
     rounds: options.rounds ?? 4,
   };

@@ -20,7 +20,7 @@ declare module 's3rver' {
   export default S3rver;
 }
 
-/** s3rver's file store, the part of it local/s3-key-paths.mjs and local/s3-complete-puts.mjs change (and test). */
+/** s3rver's file store, the part of it local/s3-key-paths.mjs, s3-complete-puts.mjs and s3-bucket-settings.mjs change (and test). */
 declare module 's3rver/lib/stores/filesystem.js' {
   interface StoredObject {
     bucket: string;
@@ -34,6 +34,22 @@ declare module 's3rver/lib/stores/filesystem.js' {
     getResourcePath(bucket: string, key?: string, resource?: string): string;
     putObject(object: StoredObject): Promise<{ size: number; md5: string }>;
     putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5?: string): Promise<void>;
+    putBucket(bucket: string): Promise<unknown>;
+    deleteBucket(bucket: string): Promise<void>;
+    getSubresource(bucket: string, key: string | undefined, type: string): Promise<S3Config | null>;
+    putSubresource(bucket: string, key: string | undefined, resource: S3Config): Promise<void>;
+    deleteSubresource(bucket: string, key: string | undefined, type: string): Promise<void>;
+  }
+  /** A bucket or object setting (CORS, website, tagging) as s3rver models it. */
+  export interface S3Config {
+    readonly type: string;
+    toXML(space?: number): string;
   }
   export default FilesystemStore;
+}
+
+/** s3rver's settings models: the class for a setting's type, which parses its XML. */
+declare module 's3rver/lib/models/config.js' {
+  import type { S3Config } from 's3rver/lib/stores/filesystem.js';
+  export function getConfigModel(type: 'cors' | 'website' | 'tagging'): new (xml: string) => S3Config;
 }

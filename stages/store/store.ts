@@ -8,6 +8,7 @@ import type { SearchIndex } from '../../shared/ports/search-index.js';
 import type { RecordStore } from '../../shared/records/records.js';
 import type { StageDeps } from '../../shared/runtime/stage-deps.js';
 import type { TaskFunction } from '../../shared/runtime/task-names.js';
+import { allSettledOrThrow } from '../../shared/settled.js';
 
 export interface StoreDeps {
   readonly objects: ObjectStore;
@@ -43,31 +44,34 @@ export async function store(input: StoreInput, deps: StoreDeps): Promise<StoreOu
     keyPoints: summary.keyPoints,
   });
 
-  await deps.records.updateDocument(document.documentId, {
-    status: 'SUCCEEDED',
-    updatedAt: processedAt,
-    pageCount: extraction.pageCount,
-    characterCount: extraction.characterCount,
-    extractionMethod: extraction.method,
-    extractionConfidence: extraction.confidence,
-    ocrPages: extraction.ocrPages,
-    documentType: analysis.classification.label,
-    classificationConfidence: analysis.classification.confidence,
-    classificationScores: analysis.classification.scores,
-    piiCounts: analysis.redaction.piiCounts,
-    piiTypes,
-    summary: summary.summary,
-    keyPoints: summary.keyPoints,
-    textKey: extraction.text.key,
-    redactedTextKey: analysis.redaction.redactedText.key,
-    summaryKey: analysis.summary.summary.key,
-    indexed: true,
-  });
-  await deps.records.updateUpload(document.bucket, document.key, document.uploadId, {
-    status: 'SUCCEEDED',
-    documentId: document.documentId,
-    updatedAt: processedAt,
-  });
+  // The document and its upload are two records: written at once, both ended before a failure of either is raised.
+  await allSettledOrThrow([
+    deps.records.updateDocument(document.documentId, {
+      status: 'SUCCEEDED',
+      updatedAt: processedAt,
+      pageCount: extraction.pageCount,
+      characterCount: extraction.characterCount,
+      extractionMethod: extraction.method,
+      extractionConfidence: extraction.confidence,
+      ocrPages: extraction.ocrPages,
+      documentType: analysis.classification.label,
+      classificationConfidence: analysis.classification.confidence,
+      classificationScores: analysis.classification.scores,
+      piiCounts: analysis.redaction.piiCounts,
+      piiTypes,
+      summary: summary.summary,
+      keyPoints: summary.keyPoints,
+      textKey: extraction.text.key,
+      redactedTextKey: analysis.redaction.redactedText.key,
+      summaryKey: analysis.summary.summary.key,
+      indexed: true,
+    }),
+    deps.records.updateUpload(document.bucket, document.key, document.uploadId, {
+      status: 'SUCCEEDED',
+      documentId: document.documentId,
+      updatedAt: processedAt,
+    }),
+  ]);
   deps.log.info('Document stored', { documentId: document.documentId, documentType: analysis.classification.label });
   return { documentId: document.documentId, status: 'SUCCEEDED', documentType: analysis.classification.label, indexed: true };
 }
