@@ -9,6 +9,7 @@
  *   npx tsx bench/run.ts --only cost,search      some parts only
  *   npx tsx bench/run.ts --only throughput --classes born-digital   one document class of the throughput part
  *   npx tsx bench/run.ts --only throughput --classes born-digital --warm-up 20   ... with another warm-up
+ *   npx tsx bench/run.ts --only throughput --classes born-digital --concurrency 2   ... with 2 executions in flight
  *
  * Quick or partial runs write to bench/results/scratch/ (ignored by git), so they never replace a full run's files.
  */
@@ -90,6 +91,12 @@ function documentCount(value: string): number {
   return count;
 }
 
+function executionCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError(`expected a whole number of executions, 1 or more; got ${value}`);
+  return count;
+}
+
 /** Parses a comma-separated list of known names into those names, in the known order. */
 function namesFrom<N extends string>(known: readonly N[]): (value: string) => N[] {
   return (value) => {
@@ -111,10 +118,11 @@ const program = new Command()
   .option('--only <parts>', `comma-separated parts: ${PART_NAMES.join(', ')}`, namesFrom(PART_NAMES))
   .option('--classes <classes>', `throughput: comma-separated document classes (${DOCUMENT_CLASSES.join(', ')}; default all)`, namesFrom(DOCUMENT_CLASSES))
   .option('--warm-up <documents>', 'throughput: warm-up documents of every class, instead of the plan\'s (a variant: results go to bench/results/scratch)', documentCount)
+  .option('--concurrency <n>', 'throughput: executions in flight, and direct calls at once, instead of the runtime\'s default (a variant: results go to bench/results/scratch)', executionCount)
   .option('--out <dir>', 'folder for the results (default: bench/results, or bench/results/scratch for quick or partial runs)')
   .parse();
 
-const options = program.opts<{ quick: boolean; only?: PartName[]; classes?: DocumentClass[]; warmUp?: number; out?: string }>();
+const options = program.opts<{ quick: boolean; only?: PartName[]; classes?: DocumentClass[]; warmUp?: number; concurrency?: number; out?: string }>();
 const parts = options.only ?? [...PART_NAMES];
 const plan = options.quick ? QUICK : FULL;
 const throughputCounts = Object.fromEntries(
@@ -142,7 +150,7 @@ async function runPart(part: PartName): Promise<PartResults> {
     case 'cost':
       return { cost: await runCostBenchmark({ variants: plan.cost, prices: loadPriceTable(), log }) };
     case 'throughput':
-      return { throughput: await runThroughputBenchmark({ counts: throughputCounts, ...throughputWarmUp(), log }) };
+      return { throughput: await runThroughputBenchmark({ counts: throughputCounts, ...throughputWarmUp(), ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }), log }) };
     case 'burst':
       return { burst: await runBurstBenchmark({ uploads: plan.burstUploads, ratePerSecond: plan.burstRatePerSecond, log }) };
   }
@@ -178,10 +186,10 @@ const report: BenchReport = {
   targets: checkTargets(results),
 };
 
-const complete = !options.quick && options.only === undefined && options.classes === undefined && options.warmUp === undefined;
+const complete = !options.quick && options.only === undefined && options.classes === undefined && options.warmUp === undefined && options.concurrency === undefined;
 const outDir = options.out ?? (complete ? RESULTS_DIR : join(RESULTS_DIR, 'scratch'));
 mkdirSync(outDir, { recursive: true });
-const stem = `${machine.date.slice(0, 10)}${options.quick ? '-quick' : ''}${options.only ? `-${parts.join('-')}` : ''}${options.classes ? `-${options.classes.join('-')}` : ''}${options.warmUp === undefined ? '' : `-warm-up-${options.warmUp}`}`;
+const stem = `${machine.date.slice(0, 10)}${options.quick ? '-quick' : ''}${options.only ? `-${parts.join('-')}` : ''}${options.classes ? `-${options.classes.join('-')}` : ''}${options.warmUp === undefined ? '' : `-warm-up-${options.warmUp}`}${options.concurrency === undefined ? '' : `-concurrency-${options.concurrency}`}`;
 writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify(report, null, 2)}\n`);
 const markdown = renderMarkdown(report);
 writeFileSync(join(outDir, `${stem}.md`), markdown);

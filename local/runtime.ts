@@ -20,8 +20,7 @@ import { clearRedriveRequests, redriveFolder, watchRedriveRequests } from './rec
 /**
  * Executions in flight at once unless told otherwise: one per core, plus one. A stage spends part of its time waiting on
  * the local S3 and DynamoDB (and an OCR stage on an OCR worker); with one execution more than there are cores, one is
- * ready to use a core while the others wait. Measured on 2 cores with born-digital PDFs, 3 in flight finished the same
- * batches 2-5% sooner than 2.
+ * ready to use a core while the others wait (measured in bench/README.md, "Executions in flight").
  */
 export const DEFAULT_CONCURRENCY = availableParallelism() + 1;
 
