@@ -84,17 +84,13 @@ const QUICK: Plan = {
   lambdaRuns: 3,
 };
 
-/** Parses a count of documents, 1 or more. */
-function documentCount(value: string): number {
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError(`expected a whole number of documents, 1 or more; got ${value}`);
-  return count;
-}
-
-function executionCount(value: string): number {
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError(`expected a whole number of executions, 1 or more; got ${value}`);
-  return count;
+/** Parses a count of `things` (documents, executions), 1 or more. */
+function countOf(things: string): (value: string) => number {
+  return (value) => {
+    const count = Number(value);
+    if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError(`expected a whole number of ${things}, 1 or more; got ${value}`);
+    return count;
+  };
 }
 
 /** Parses a comma-separated list of known names into those names, in the known order. */
@@ -117,8 +113,8 @@ const program = new Command()
   .option('--quick', 'small counts, for checking the machinery (results go to bench/results/scratch/)', false)
   .option('--only <parts>', `comma-separated parts: ${PART_NAMES.join(', ')}`, namesFrom(PART_NAMES))
   .option('--classes <classes>', `throughput: comma-separated document classes (${DOCUMENT_CLASSES.join(', ')}; default all)`, namesFrom(DOCUMENT_CLASSES))
-  .option('--warm-up <documents>', 'throughput: warm-up documents of every class, instead of the plan\'s (a variant: results go to bench/results/scratch)', documentCount)
-  .option('--concurrency <n>', 'throughput: executions in flight, and direct calls at once, instead of the runtime\'s default (a variant: results go to bench/results/scratch)', executionCount)
+  .option('--warm-up <documents>', 'throughput: warm-up documents of every class, instead of the plan\'s (a variant: results go to bench/results/scratch)', countOf('documents'))
+  .option('--concurrency <n>', 'throughput: executions in flight, and direct calls at once, instead of the runtime\'s default (a variant: results go to bench/results/scratch)', countOf('executions'))
   .option('--out <dir>', 'folder for the results (default: bench/results, or bench/results/scratch for quick or partial runs)')
   .parse();
 

@@ -13,8 +13,9 @@ const ALLOWED_METADATA = new Set(S3Object.ALLOWED_METADATA);
 
 /**
  * Makes s3rver's file store keep each bucket's settings (CORS, website: a settings model, or null for none) once read,
- * forgotten when they are put or deleted, or the bucket (or the whole store) is deleted; object-level settings (tagging) are read from disk
- * as before. And putMetadata writes its two files concurrently, both done before it resolves.
+ * forgotten when they are put or deleted, or the bucket (or the whole store) is deleted; object-level settings
+ * (tagging) are read from disk as before. And putMetadata writes its two files concurrently, both done before it
+ * resolves.
  */
 export function installBucketSettingsCache() {
   const read = FilesystemStore.prototype.getSubresource;
