@@ -29,12 +29,12 @@ const envSchema = v.object({
   /** OCR engines run in parallel by the embedded text extractor. Default 1. */
   DOCPIPE_OCR_WORKERS: v.optional(positiveInt, 1),
   /**
-   * Recognition passes per scanned page: 2 (two engines read the page at once and their words are merged: more
-   * words right, about three times the CPU) or 1 (for throughput). Default 2.
+   * Recognition passes per scanned page: 3 (three engines read the page at once and their words are merged: the
+   * most words right), 2 (the first two passes) or 1 (the primary pass alone, for throughput). Default 3.
    */
   DOCPIPE_OCR_PASSES: v.pipe(
-    v.optional(v.picklist(['1', '2']), '2'),
-    v.transform((value) => (value === '1' ? 1 : 2) as 1 | 2),
+    v.optional(v.picklist(['1', '2', '3']), '3'),
+    v.transform((value) => Number(value) as 1 | 2 | 3),
   ),
   /**
    * Fault injection, for testing how the pipeline copes with failing services: comma-separated
@@ -65,7 +65,7 @@ export type StageConfig = {
   readonly searchIndexPath: string | undefined;
   readonly classifierModelPath: string | undefined;
   readonly ocrWorkers: number;
-  readonly ocrPasses: 1 | 2;
+  readonly ocrPasses: 1 | 2 | 3;
   readonly extractionMaxWaitSeconds: number;
   /** Faults DOCPIPE_FAULTS injects into the ports; no rules when unset. */
   readonly faults: FaultPlan;

@@ -1,3 +1,4 @@
+import { editDistance } from '../edit-distance.js';
 import { mean, median, percentile } from './statistics.js';
 
 /** Words split on whitespace, lower-cased, punctuation and symbols stripped; words left empty are dropped. */
@@ -37,24 +38,6 @@ export function matchedWordCount(reference: readonly string[], recognised: reado
 /** Text with every run of whitespace made one space, trimmed: the form both sides of the CER take. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
-}
-
-/** Levenshtein distance in UTF-16 code units (insertions, deletions, substitutions each cost 1), two rows. */
-export function editDistance(a: string, b: string): number {
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let previous = new Uint32Array(b.length + 1).map((_, j) => j);
-  let current = new Uint32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      current[j] = Math.min(substitution, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** One page (or file) of OCR output scored against its reference text. */

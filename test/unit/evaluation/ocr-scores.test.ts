@@ -1,5 +1,5 @@
+import { editDistance } from '../../../shared/edit-distance.js';
 import {
-  editDistance,
   matchedWordCount,
   normalisedWords,
   OcrScoreCounter,

@@ -46,7 +46,7 @@ describe('EmbeddedTextExtractor on images', () => {
 
     // Assess
     expect(wordsOf(pages[0]?.text ?? '')).toEqual(['quarterly', 'shipping', 'report', 'for', 'northwind']);
-    expect(() => createEmbeddedTextExtractor({ ocrPasses: 3 as 2 })).toThrow(RangeError);
+    expect(() => createEmbeddedTextExtractor({ ocrPasses: 4 as 3 })).toThrow(RangeError);
   });
 
   it('reads a number stamped a quarter turn round in the margin, as one word after the page text', async () => {

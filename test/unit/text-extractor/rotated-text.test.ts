@@ -1,4 +1,5 @@
 import {
+  chooseTurnedReading,
   findWordStacks,
   replaceStack,
   type RotatedTextSettings,
@@ -65,5 +66,32 @@ describe('finding lines of text turned a quarter turn', () => {
     // Assess
     expect(lines.map((line) => line.map((w) => w.text))).toEqual([['Pages'], ['Texaco'], ['82200067'], ['Page1']]);
     expect(lines[2]?.[0]).toMatchObject({ box, line: 8 });
+  });
+});
+
+describe('choosing the reading of a turned line', () => {
+  const reading = (model: string, text: string, confidence: number) => ({
+    model,
+    words: [{ ...word(text, 0, 0, 10, 10, 0), confidence }],
+  });
+
+  it('takes the surest reading when it is sure enough, and none when no reading is', () => {
+    // Act / Assess
+    expect(chooseTurnedReading([reading('best', '85679964', 72), reading('fast', '85629964', 89)], settings)?.[0]?.text).toBe('85629964');
+    expect(chooseTurnedReading([reading('best', '85679964', 72), reading('fast', '85629961', 60)], settings)).toBeUndefined();
+  });
+
+  it('takes a line two models read alike however unsure they are, but not two readings by one model', () => {
+    // Prepare
+    const agreed = [reading('best', 'ObSLETLS.', 0), reading('best', '‘87137840', 21), reading('fast', '87137840', 0)];
+    const sameModel = [reading('best', '87137840', 21), reading('best', '87137840', 30)];
+
+    // Act / Assess: the surer of the agreeing readings is kept, with its punctuation.
+    expect(chooseTurnedReading(agreed, settings)?.[0]?.text).toBe('‘87137840');
+    expect(chooseTurnedReading(sameModel, settings)).toBeUndefined();
+  });
+
+  it('never takes a reading with too few letters and digits', () => {
+    expect(chooseTurnedReading([reading('best', 'a.', 99), reading('fast', 'a', 95)], settings)).toBeUndefined();
   });
 });

@@ -1,23 +1,23 @@
 import type { ExtractedPage, ExtractionRequest, TextExtractor } from '../../../ports/text-extractor.js';
 import { extractImagePages } from './image-pages.js';
-import { OcrService } from './ocr-service.js';
+import { OcrService, type OcrPassCount } from './ocr-service.js';
 import { extractPdfPages } from './pdf-pages.js';
 import { plainTextPages } from './plain-text-pages.js';
 
 export interface EmbeddedTextExtractorOptions {
   /**
    * Pages (from one document or several extracted at once) that may be recognised in parallel. Each page is read
-   * by two OCR passes at once, each on an engine (worker thread) of its own holding the English model (~30 MB of
-   * memory), so this starts up to twice as many engines (as many with `ocrPasses` 1).
+   * by `ocrPasses` OCR passes at once, each on an engine (worker thread) of its own holding an English model, so
+   * this starts up to `ocrPasses` times as many engines.
    * @default 1
    */
   readonly ocrWorkers?: number;
   /**
-   * OCR passes over each page: 2 (the ensemble of OCR_PASSES) or 1 (the primary pass alone: about half the CPU for
-   * about 0.036 less FUNSD word recall, see ocr-settings.ts).
-   * @default 2
+   * OCR passes over each page, merged: 3 (all of OCR_PASSES), 2 (the first two: less CPU, fewer words right) or 1
+   * (the primary pass alone: about a third of the CPU), see ocr-settings.ts for what each reads.
+   * @default 3
    */
-  readonly ocrPasses?: 1 | 2;
+  readonly ocrPasses?: OcrPassCount;
   /**
    * A PDF page whose text layer has fewer letters than this (or is mostly junk) is OCRed instead.
    * @default 20
@@ -26,7 +26,7 @@ export interface EmbeddedTextExtractorOptions {
 }
 
 const DEFAULT_OCR_WORKERS = 1;
-const DEFAULT_OCR_PASSES = 2;
+const DEFAULT_OCR_PASSES = 3;
 const DEFAULT_MIN_TEXT_LAYER_CHARS = 20;
 
 /**
@@ -47,7 +47,9 @@ export class EmbeddedTextExtractor implements TextExtractor {
       throw new RangeError(`minTextLayerChars must be a non-negative integer, got ${minTextLayerChars}`);
     }
     const ocrPasses = options.ocrPasses ?? DEFAULT_OCR_PASSES;
-    if (ocrPasses !== 1 && ocrPasses !== 2) throw new RangeError(`ocrPasses must be 1 or 2, got ${String(ocrPasses)}`);
+    if (ocrPasses !== 1 && ocrPasses !== 2 && ocrPasses !== 3) {
+      throw new RangeError(`ocrPasses must be 1, 2 or 3, got ${String(ocrPasses)}`);
+    }
     this.#ocr = new OcrService(ocrWorkers, ocrPasses);
     this.#minTextLayerChars = minTextLayerChars;
   }

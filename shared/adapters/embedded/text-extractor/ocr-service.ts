@@ -5,14 +5,14 @@ import { encodePgm, type GrayRaster } from './gray-raster.js';
 import { OcrEnginePool } from './ocr-engine-pool.js';
 import { englishLexicon } from './english-lexicon.js';
 import { correctToken, isLexiconWord } from './lexicon-correction.js';
-import { linesOfPass, linesToText, mergeOcrPasses, weightedConfidence } from './ocr-ensemble.js';
+import { linesOfPass, linesToText, mergeOcrPasses } from './ocr-ensemble.js';
 import { LEXICON_CORRECTION, OCR_ENSEMBLE, OCR_PASSES, ROTATED_TEXT, type OcrPassSettings } from './ocr-settings.js';
 import type { OcrPass, OcrWord, PixelBox } from './ocr-words.js';
 import { cropRaster, padRaster, rotateQuarter } from './raster-geometry.js';
-import { findWordStacks, replaceStack } from './rotated-text.js';
+import { chooseTurnedReading, findWordStacks, replaceStack } from './rotated-text.js';
 import { cleanScanForOcr } from './scan-cleanup.js';
 import { TesseractEngine } from './tesseract-engine.js';
-import { englishLanguageData } from './tesseract-language-data.js';
+import { englishLanguageData, type OcrModel } from './tesseract-language-data.js';
 
 /** Long side of a page whose resolution is not given (Letter). */
 const ASSUMED_PAGE_LONG_SIDE_INCHES = 11;
@@ -24,26 +24,37 @@ export interface OcrResult {
   readonly confidence: number;
 }
 
+/** How many of OCR_PASSES read each page (the first that many). */
+export type OcrPassCount = 1 | 2 | 3;
+
 /**
- * OCR for the extractor: a lazily started pool of Tesseract engines over the bundled English model. Each page is
- * read by the two OCR_PASSES at once, each on an engine of its own (so one page keeps two cores busy), and the
- * passes are merged into one text; or, when `passes` is 1, by the primary pass alone (about half the CPU). Lines
- * of text turned a quarter turn, which the passes read as columns of junk, are then cut out and read turned
- * (rotated-text.ts), and words that are near misses of English words are corrected against a word list
- * (lexicon-correction.ts).
+ * OCR for the extractor: lazily started pools of Tesseract engines over the bundled English models. Each page is
+ * read by the first `passes` OCR_PASSES at once, each on an engine of its own holding the pass's model (so one page
+ * keeps both cores busy), and the passes are merged into one text (ocr-ensemble.ts). Lines of text turned a
+ * quarter turn, which the passes read as columns of junk, are then cut out and read turned (rotated-text.ts), and
+ * words that are near misses of English words are corrected against a word list (lexicon-correction.ts).
  */
 export class OcrService {
-  readonly #pool: OcrEnginePool<TesseractEngine>;
-  readonly #passes: 1 | 2;
+  readonly #passes: readonly OcrPassSettings[];
+  readonly #pools: ReadonlyMap<OcrModel, OcrEnginePool<TesseractEngine>>;
+  /** The pool of the primary pass's model, which also reads turned lines and decodes TIFF pages. */
+  readonly #primaryPool: OcrEnginePool<TesseractEngine>;
 
   /**
    * Locates the language data at once (a ConfigurationError if missing); engines and the word list load on first
    * use. `workers` pages may be recognised at once, each with one engine per pass.
    */
-  constructor(workers: number, passes: 1 | 2 = 2) {
-    const languageData = englishLanguageData();
-    this.#passes = passes;
-    this.#pool = new OcrEnginePool(workers * passes, () => TesseractEngine.start(languageData));
+  constructor(workers: number, passes: OcrPassCount = 3) {
+    this.#passes = OCR_PASSES.slice(0, passes);
+    const [primary] = OCR_PASSES;
+    const pools = new Map<OcrModel, OcrEnginePool<TesseractEngine>>();
+    for (const model of new Set(this.#passes.map((pass) => pass.model))) {
+      const languageData = englishLanguageData(model);
+      const engines = workers * this.#passes.filter((pass) => pass.model === model).length;
+      pools.set(model, new OcrEnginePool(engines, () => TesseractEngine.start(languageData)));
+    }
+    this.#pools = pools;
+    this.#primaryPool = this.#poolOf(primary.model);
   }
 
   /**
@@ -53,19 +64,30 @@ export class OcrService {
   async recognize(raster: GrayRaster, dpi?: number): Promise<OcrResult> {
     const stretched = stretchContrast(raster);
     const resolution = dpi ?? Math.max(raster.width, raster.height) / ASSUMED_PAGE_LONG_SIDE_INCHES;
-    const [primarySettings, secondarySettings] = OCR_PASSES;
-    const primary = this.#pass(primarySettings, stretched, resolution);
-    // Observed below through Promise.all; this keeps a failure during the next turn from counting as unhandled.
-    primary.catch(() => undefined);
-    // The first pass's job reaches its worker thread before the clean-up (synchronous, a few tenths of a second)
-    // holds this thread; the two then overlap, and the word list loads (once) while the engines read.
+    const images = new PassImages(stretched, resolution);
+    const jobs: Promise<OcrPass>[] = [];
+    const start = (index: number, settings: OcrPassSettings) => {
+      const job = this.#pass(settings, images);
+      // Observed below through Promise.all; this keeps a failure meanwhile from counting as unhandled.
+      job.catch(() => undefined);
+      jobs[index] = job;
+    };
+    // The passes that read the page as scanned are sent to their worker threads first; the clean-up the others
+    // read (synchronous, a few tenths of a second) then holds this thread while those engines work, and the word
+    // list loads (once) while the engines read.
+    this.#passes.forEach((settings, index) => {
+      if (!settings.cleanScan) start(index, settings);
+    });
     await nextTurn();
-    const secondary = this.#passes === 2 ? this.#pass(secondarySettings, stretched, resolution) : undefined;
-    secondary?.catch(() => undefined);
+    this.#passes.forEach((settings, index) => {
+      if (settings.cleanScan) start(index, settings);
+    });
     const lexicon = englishLexicon();
-    const merged = secondary
-      ? mergeOcrPasses(await primary, await secondary, OCR_ENSEMBLE, (token) => isLexiconWord(token, lexicon))
-      : linesOfPass(await primary);
+    const passes = await Promise.all(jobs);
+    const merged =
+      passes.length > 1
+        ? mergeOcrPasses(passes, OCR_ENSEMBLE, (token) => isLexiconWord(token, lexicon))
+        : linesOfPass(passes[0] ?? { words: [] });
     const lines = await this.#readRotatedLines(merged, stretched, resolution);
     const corrected = lines.map((line) =>
       line.map((word) => ({ ...word, text: correctToken(word.text, word.confidence, lexicon, LEXICON_CORRECTION) })),
@@ -77,11 +99,11 @@ export class OcrService {
 
   /** Decodes an image format the canvas cannot read (TIFF) into PNG. */
   decodeToPng(image: Uint8Array): Promise<Uint8Array> {
-    return this.#pool.use((engine) => engine.decodeToPng(image));
+    return this.#primaryPool.use((engine) => engine.decodeToPng(image));
   }
 
-  close(): Promise<void> {
-    return this.#pool.close();
+  async close(): Promise<void> {
+    await Promise.all([...this.#pools.values()].map((pool) => pool.close()));
   }
 
   /**
@@ -100,23 +122,55 @@ export class OcrService {
     return result;
   }
 
-  /** The surer of the two quarter-turn readings of the ink in `box`, if sure enough and long enough. */
-  async #readTurned(page: GrayRaster, box: PixelBox): Promise<OcrWord[] | undefined> {
+  /**
+   * The reading of the ink in `box` turned a quarter turn, both ways, by each model in use (the engines of every
+   * pool read at once), chosen by chooseTurnedReading; undefined when none will do.
+   */
+  async #readTurned(page: GrayRaster, box: PixelBox): Promise<readonly OcrWord[] | undefined> {
     const width = box.x1 - box.x0;
     const cut = cropRaster(page, box, width * ROTATED_TEXT.marginShare);
-    const read = (clockwise: boolean) => {
-      const image = encodePgm(padRaster(rotateQuarter(cut, clockwise), Math.round(width * ROTATED_TEXT.paddingShare)));
-      return this.#pool.use((engine) => engine.recognizeWords(image, Tesseract.PSM.SINGLE_LINE));
-    };
-    const [clockwise, anticlockwise] = await Promise.all([read(true), read(false)]);
-    const best = weightedConfidence(clockwise.words) >= weightedConfidence(anticlockwise.words) ? clockwise : anticlockwise;
-    const alphanumerics = best.words.map((word) => word.text).join('').replace(/[^\p{L}\p{N}]/gu, '').length;
-    const sure = weightedConfidence(best.words) >= ROTATED_TEXT.minConfidence;
-    return sure && alphanumerics >= ROTATED_TEXT.minAlphanumerics ? [...best.words] : undefined;
+    const padding = Math.round(width * ROTATED_TEXT.paddingShare);
+    const images = [true, false].map((clockwise) => encodePgm(padRaster(rotateQuarter(cut, clockwise), padding)));
+    const readings = await Promise.all(
+      [...this.#pools].flatMap(([model, pool]) =>
+        images.map(async (image) => {
+          const { words } = await pool.use((engine) => engine.recognizeWords(image, Tesseract.PSM.SINGLE_LINE));
+          return { model, words };
+        }),
+      ),
+    );
+    return chooseTurnedReading(readings, ROTATED_TEXT);
   }
 
-  async #pass(settings: OcrPassSettings, page: GrayRaster, dpi: number): Promise<OcrPass> {
-    const image = encodePgm(settings.cleanScan ? cleanScanForOcr(page, dpi) : page);
-    return this.#pool.use((engine) => engine.recognizeWords(image, settings.pageSegMode, settings.detectInvertedText));
+  async #pass(settings: OcrPassSettings, images: PassImages): Promise<OcrPass> {
+    const image = settings.cleanScan ? images.cleaned() : images.asScanned();
+    return this.#poolOf(settings.model).use((engine) => engine.recognizeWords(image, settings.pageSegMode, settings.detectInvertedText));
+  }
+
+  #poolOf(model: OcrModel): OcrEnginePool<TesseractEngine> {
+    const pool = this.#pools.get(model);
+    if (!pool) throw new RangeError(`no OCR engines for the ${model} model`);
+    return pool;
+  }
+}
+
+/** The encoded images of one page the passes read, each made once, when a pass first needs it. */
+class PassImages {
+  #asScanned: Uint8Array | undefined;
+  #cleaned: Uint8Array | undefined;
+
+  constructor(
+    private readonly page: GrayRaster,
+    private readonly dpi: number,
+  ) {}
+
+  asScanned(): Uint8Array {
+    this.#asScanned ??= encodePgm(this.page);
+    return this.#asScanned;
+  }
+
+  cleaned(): Uint8Array {
+    this.#cleaned ??= encodePgm(cleanScanForOcr(this.page, this.dpi));
+    return this.#cleaned;
   }
 }

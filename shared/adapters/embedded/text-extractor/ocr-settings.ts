@@ -2,6 +2,7 @@ import Tesseract from 'tesseract.js';
 import type { LexiconCorrectionSettings } from './lexicon-correction.js';
 import type { RotatedTextSettings } from './rotated-text.js';
 import type { EnsembleSettings } from './ocr-ensemble.js';
+import type { OcrModel } from './tesseract-language-data.js';
 
 /**
  * Tesseract parameters set once on every OCR engine. The figures quoted are FUNSD word recall (22 form scans at
@@ -18,8 +19,9 @@ export const OCR_ENGINE_PARAMETERS: Partial<Tesseract.WorkerParams> = {
   debug_file: '/dev/null',
 };
 
-/** One OCR pass over a page: how Tesseract segments it, and what image of the page it reads. */
+/** One OCR pass over a page: which model reads it, how Tesseract segments it, and what image of the page it reads. */
 export interface OcrPassSettings {
+  readonly model: OcrModel;
   readonly pageSegMode: Tesseract.PSM;
   /** Read the page after scan clean-up (SCAN_CLEANUP) instead of as scanned. */
   readonly cleanScan: boolean;
@@ -57,9 +59,10 @@ export interface OcrPassSettings {
  *   (+0.001) for 9 readings a page; any word under confidence 60: 0.828.
  * Differences of 0.002-0.003 are within what changing the scale of a pass by 1% moves the score on 22 pages.
  */
-export const OCR_PASSES: readonly [OcrPassSettings, OcrPassSettings] = [
-  { pageSegMode: Tesseract.PSM.SINGLE_BLOCK, cleanScan: false, detectInvertedText: true },
-  { pageSegMode: Tesseract.PSM.SPARSE_TEXT, cleanScan: true, detectInvertedText: false },
+export const OCR_PASSES: readonly [OcrPassSettings, OcrPassSettings, OcrPassSettings] = [
+  { model: 'best', pageSegMode: Tesseract.PSM.SINGLE_BLOCK, cleanScan: false, detectInvertedText: true },
+  { model: 'fast', pageSegMode: Tesseract.PSM.SPARSE_TEXT, cleanScan: true, detectInvertedText: false },
+  { model: 'fast', pageSegMode: Tesseract.PSM.SINGLE_BLOCK, cleanScan: false, detectInvertedText: false },
 ];
 
 /**
@@ -80,6 +83,7 @@ export const OCR_ENSEMBLE: EnsembleSettings = {
   minLoneConfidence: 50,
   minLineOverlap: 0.5,
   knownWordMargin: 30,
+  maxAlternativeEditShare: 1 / 3,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { weightedConfidence } from './ocr-ensemble.js';
 import { boxArea, horizontalOverlapShare, intersectionArea, unionBox, type OcrWord, type PixelBox } from './ocr-words.js';
 
 /** How a line of text turned a quarter turn (a stamped document number, a margin label) is found and read. */
@@ -25,6 +26,42 @@ export interface RotatedTextSettings {
   readonly minConfidence: number;
   /** ... and it holds at least this many letters and digits. */
   readonly minAlphanumerics: number;
+}
+
+/** One reading of a turned line: which model read it, and its words. */
+export interface TurnedReading {
+  readonly model: string;
+  readonly words: readonly OcrWord[];
+}
+
+/**
+ * The reading of a turned line to put in place of its stack, if any: of the readings with at least
+ * `minAlphanumerics` letters and digits, the most confident one that another model read the same (same letters and
+ * digits: two different networks agreeing on a whole line is evidence that no confidence score adds to); failing
+ * that, the most confident one if its confidence is at least `minConfidence`.
+ */
+export function chooseTurnedReading(
+  readings: readonly TurnedReading[],
+  settings: Pick<RotatedTextSettings, 'minConfidence' | 'minAlphanumerics'>,
+): readonly OcrWord[] | undefined {
+  const candidates = readings
+    .map((reading) => ({ ...reading, core: alphanumericCore(reading.words), confidence: weightedConfidence(reading.words) }))
+    .filter((reading) => reading.core.length >= settings.minAlphanumerics)
+    .sort((a, b) => b.confidence - a.confidence);
+  const agreed = candidates.find((reading) =>
+    candidates.some((other) => other.model !== reading.model && other.core === reading.core),
+  );
+  if (agreed) return agreed.words;
+  const [surest] = candidates;
+  return surest && surest.confidence >= settings.minConfidence ? surest.words : undefined;
+}
+
+function alphanumericCore(words: readonly OcrWord[]): string {
+  return words
+    .map((word) => word.text)
+    .join('')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**
