@@ -1,5 +1,6 @@
 import {
   chooseTurnedReading,
+  stackBoxesOfReadings,
   findWordStacks,
   replaceStack,
   type RotatedTextSettings,
@@ -93,5 +94,27 @@ describe('choosing the reading of a turned line', () => {
 
   it('never takes a reading with too few letters and digits', () => {
     expect(chooseTurnedReading([reading('best', 'a.', 99), reading('fast', 'a', 95)], settings)).toBeUndefined();
+  });
+});
+
+describe('finding turned lines in several readings of a page', () => {
+  it('joins the parts of one turned line that different readings show as stacks, and keeps separate lines apart', () => {
+    // Prepare: the merged reading holds the line's lower part as a stack (its top read as one long word); a pass
+    // holds the whole line; another turned line sits elsewhere on the page.
+    const whole = junkColumn(2230, 2570, 10);
+    const merged = [word('8225ZQ56', 2230, 2570, 2284, 2700, 9), ...junkColumn(2230, 2700, 10)];
+    const elsewhere = junkColumn(100, 300, 20);
+
+    // Act
+    const boxes = stackBoxesOfReadings([merged, [...whole, ...elsewhere]], { width: 2500, dpi: 300 }, settings);
+
+    // Assess
+    expect(boxes).toHaveLength(2);
+    expect(boxes).toEqual(
+      expect.arrayContaining([
+        { x0: 2230, y0: 2570, x1: 2284, y1: 2700 + 5 * 42 + 30 },
+        { x0: 100, y0: 300, x1: 154, y1: 300 + 5 * 42 + 30 },
+      ]),
+    );
   });
 });

@@ -9,7 +9,7 @@ import { linesOfPass, linesToText, mergeOcrPasses } from './ocr-ensemble.js';
 import { LEXICON_CORRECTION, OCR_ENSEMBLE, OCR_PASSES, ROTATED_TEXT, type OcrPassSettings } from './ocr-settings.js';
 import type { OcrPass, OcrWord, PixelBox } from './ocr-words.js';
 import { cropRaster, padRaster, rotateQuarter } from './raster-geometry.js';
-import { chooseTurnedReading, findWordStacks, replaceStack } from './rotated-text.js';
+import { chooseTurnedReading, replaceStack, stackBoxesOfReadings } from './rotated-text.js';
 import { cleanScanForOcr } from './scan-cleanup.js';
 import { TesseractEngine } from './tesseract-engine.js';
 import { englishLanguageData, type OcrModel } from './tesseract-language-data.js';
@@ -88,7 +88,7 @@ export class OcrService {
       passes.length > 1
         ? mergeOcrPasses(passes, OCR_ENSEMBLE, (token) => isLexiconWord(token, lexicon))
         : linesOfPass(passes[0] ?? { words: [] });
-    const lines = await this.#readRotatedLines(merged, stretched, resolution);
+    const lines = await this.#readRotatedLines(merged, passes, stretched, resolution);
     const corrected = lines.map((line) =>
       line.map((word) => ({ ...word, text: correctToken(word.text, word.confidence, lexicon, LEXICON_CORRECTION) })),
     );
@@ -107,17 +107,18 @@ export class OcrService {
   }
 
   /**
-   * Finds the stacks of junk words a turned line of text leaves in the reading (ROTATED_TEXT), reads each stack's
-   * ink turned both ways as one line (the readings share the pool's engines), and puts the surer reading in the
-   * stack's place when it is sure enough.
+   * Finds the stacks of junk words a turned line of text leaves in the merged reading or in any pass's own
+   * (ROTATED_TEXT), reads each stack's ink turned (#readTurned), and puts the reading chosen, if any, in the
+   * stack's place.
    */
-  async #readRotatedLines(lines: OcrWord[][], page: GrayRaster, dpi: number): Promise<OcrWord[][]> {
-    const stacks = findWordStacks(lines.flat(), { width: page.width, dpi }, ROTATED_TEXT);
-    const readings = await Promise.all(stacks.map((stack) => this.#readTurned(page, stack.box)));
+  async #readRotatedLines(lines: OcrWord[][], passes: readonly OcrPass[], page: GrayRaster, dpi: number): Promise<OcrWord[][]> {
+    const readingsToSearch = [lines.flat(), ...(passes.length > 1 ? passes.map((pass) => pass.words) : [])];
+    const boxes = stackBoxesOfReadings(readingsToSearch, { width: page.width, dpi }, ROTATED_TEXT);
+    const readings = await Promise.all(boxes.map((box) => this.#readTurned(page, box)));
     let result = lines;
-    stacks.forEach((stack, index) => {
+    boxes.forEach((box, index) => {
       const reading = readings[index];
-      if (reading) result = replaceStack(result, stack.box, reading);
+      if (reading) result = replaceStack(result, box, reading);
     });
     return result;
   }

@@ -93,6 +93,31 @@ export function findWordStacks(
     .filter((stack) => stack.box.x1 - stack.box.x0 >= settings.minStackWidthInches * page.dpi);
 }
 
+/**
+ * The boxes of the stacks found in any of several readings of a page (the merged one and each pass's own), stacks
+ * that overlap joined into one. Passes break a turned line into junk in different places, and a merge may keep, for
+ * one end of the line, a reading that is no stack (a longer word): a stack found in one reading may hold only part
+ * of the line.
+ */
+export function stackBoxesOfReadings(
+  readings: readonly (readonly OcrWord[])[],
+  page: { readonly width: number; readonly dpi: number },
+  settings: RotatedTextSettings,
+): PixelBox[] {
+  const boxes = readings.flatMap((words) => findWordStacks(words, page, settings).map((stack) => stack.box));
+  const joined: PixelBox[] = [];
+  for (const box of boxes) {
+    let current = box;
+    for (let index = joined.findIndex((other) => intersectionArea(other, current) > 0); index >= 0; ) {
+      const [other] = joined.splice(index, 1);
+      if (other) current = unionBox([other, current]);
+      index = joined.findIndex((next) => intersectionArea(next, current) > 0);
+    }
+    joined.push(current);
+  }
+  return joined;
+}
+
 /** Whether `below` sits under `above` in the same narrow column, close enough to be the next glyph. */
 function continuesColumn(above: PixelBox, below: PixelBox, settings: RotatedTextSettings): boolean {
   const gap = below.y0 - above.y1;
