@@ -69,7 +69,7 @@ export const PDFJS_WORKER: ShippedModule = {
 export const EMBEDDED_ADAPTERS: Readonly<Record<Port, AdapterModules>> = {
   textExtractor: {
     importPaths: ['../adapters/embedded/text-extractor/index.js'],
-    packages: ['pdfjs-dist', 'tesseract.js', '@tesseract.js-data/eng', '@napi-rs/canvas', 'an-array-of-english-words'],
+    packages: ['pdfjs-dist', 'tesseract.js', '@tesseract.js-data/eng', '@napi-rs/canvas', 'an-array-of-english-words', 'compromise'],
   },
   classifier: { importPaths: ['../adapters/embedded/classifier/index.js'], packages: [] },
   piiDetector: { importPaths: ['../adapters/embedded/pii/index.js'], packages: ['compromise'] },
@@ -85,11 +85,11 @@ export const EMBEDDED_ADAPTERS: Readonly<Record<Port, AdapterModules>> = {
 export const AWS_ADAPTERS: Readonly<Record<Port, AdapterModules>> = {
   textExtractor: {
     // Textract, and the PDF text-layer reader it tries first (select.ts): born-digital PDFs keep their own text.
-    // The reader's module graph also holds the embedded OCR (tesseract.js) and image decoding (@napi-rs/canvas),
-    // which Textract replaces on Lambda; pdf.js itself needs no canvas for text.
+    // The reader's module graph also holds the embedded OCR (tesseract.js, and compromise for its word list) and image
+    // decoding (@napi-rs/canvas), which Textract replaces on Lambda; pdf.js itself needs no canvas for text.
     importPaths: ['./textract-text-extractor.js', './text-layer-first.js', '../embedded/text-extractor/index.js'],
     packages: ['@aws-sdk/client-textract', 'pdfjs-dist'],
-    standIns: ['tesseract.js', '@napi-rs/canvas'],
+    standIns: ['tesseract.js', '@napi-rs/canvas', 'compromise'],
     shipped: [PDFJS_WORKER],
     injects: [DOM_MATRIX_SOURCE],
   },

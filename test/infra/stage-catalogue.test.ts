@@ -123,11 +123,16 @@ describe('stage bundles', () => {
     expect(stageExternalModules([], adapters)).not.toContain('pdfjs-dist/legacy/build/pdf.worker.mjs');
   });
 
-  it('stand in for the OCR engine and the canvas, and for DOMMatrix, only where the text-layer reader runs', () => {
+  it('stand in for the OCR engine, its word list of names and the canvas, and for DOMMatrix, only where the text-layer reader runs', () => {
     const adapters = deploymentAdapters({});
 
     const standIn = `/repo/${ABSENT_PACKAGE_SOURCE}`;
-    expect(stageAliases(['textExtractor'], adapters, '/repo')).toEqual({ '@napi-rs/canvas': standIn, semver: standIn, 'tesseract.js': standIn });
+    expect(stageAliases(['textExtractor'], adapters, '/repo')).toEqual({
+      '@napi-rs/canvas': standIn,
+      compromise: standIn,
+      semver: standIn,
+      'tesseract.js': standIn,
+    });
     expect(stageInjects(['textExtractor'], adapters, '/repo')).toEqual([`/repo/${DOM_MATRIX_SOURCE}`]);
     expect(stageAliases(['summariser', 'piiDetector'], adapters, '/repo')).toEqual({ semver: standIn });
     expect(stageInjects(['searchIndex'], adapters)).toEqual([]);

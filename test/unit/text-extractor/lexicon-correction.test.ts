@@ -100,4 +100,13 @@ describe('the English lexicon', () => {
     expect(correctToken('Enviromnent', 60, words, always)).toBe('Environment');
     expect(englishLexicon()).toBe(words);
   });
+
+  it("knows names of people, places, days and months from compromise's lexicon, but not the word forms it generates", () => {
+    // Act
+    const words = englishLexicon();
+
+    // Assess
+    expect(['seattle', 'george', 'friday', 'january', 'washington', 'inc'].filter((word) => !words.has(word))).toEqual([]);
+    expect(['brillianter', 'otherses'].filter((word) => words.has(word))).toEqual([]);
+  });
 });

@@ -129,7 +129,8 @@ export class OcrService {
    */
   async #readTurned(page: GrayRaster, box: PixelBox): Promise<readonly OcrWord[] | undefined> {
     const width = box.x1 - box.x0;
-    const cut = cropRaster(page, box, width * ROTATED_TEXT.marginShare);
+    const endMargin = width * ROTATED_TEXT.endMarginShare;
+    const cut = cropRaster(page, { ...box, y0: box.y0 - endMargin, y1: box.y1 + endMargin }, width * ROTATED_TEXT.marginShare);
     const padding = Math.round(width * ROTATED_TEXT.paddingShare);
     const images = [true, false].map((clockwise) => encodePgm(padRaster(rotateQuarter(cut, clockwise), padding)));
     const readings = await Promise.all(

@@ -127,6 +127,7 @@ export const ROTATED_TEXT: RotatedTextSettings = {
   minColumnOverlap: 0.5,
   maxGapHeights: 1,
   marginShare: 0.2,
+  endMarginShare: 0.6,
   paddingShare: 0.4,
   minConfidence: 80,
   minAlphanumerics: 3,

@@ -20,6 +20,11 @@ export interface RotatedTextSettings {
   readonly maxGapHeights: number;
   /** White kept around the stack when it is cut out, as a share of its width. */
   readonly marginShare: number;
+  /**
+   * More of the column kept beyond each end of the stack (as a share of its width, in addition to `marginShare`):
+   * the stack's end words often cover only part of the first and last glyphs.
+   */
+  readonly endMarginShare: number;
   /** White paper added around the cut-out, as a share of the stack's width: Tesseract misreads ink at the edge. */
   readonly paddingShare: number;
   /** A reading of the turned line replaces the stack when its length-weighted confidence (0-100) is at least this. */
