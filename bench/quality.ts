@@ -74,10 +74,12 @@ function stages(data: (path: string) => string): Stage[] {
       title: 'OCR',
       request: { task: 'ocr', providers: 'embedded', data: data('ocr/funsd') },
       notes:
-        'The default OCR: tesseract.js (WebAssembly, no native tesseract), pages upscaled to 300 dpi, two passes read ' +
-        'each page at once on two engines (single block on the page; sparse text on the page with ruled lines and ' +
-        'specks erased), their words merged by box and confidence, then low-confidence non-words corrected against an ' +
-        'English word list (DOCPIPE_OCR_PASSES=2). ' +
+        'The default OCR: tesseract.js (WebAssembly, no native tesseract), pages upscaled to 300 dpi, three passes ' +
+        "read each page at once on three engines (tesseract.js-data's best English model: single block on the page; " +
+        "tessdata_fast's English model, shipped in the repo: sparse text on the page with ruled lines and specks " +
+        'erased, and single block on the page), their words merged by box, confidence and known words, numbers ' +
+        'stamped a quarter turn round read turned, then low-confidence non-words corrected against an English word ' +
+        'list with names of people, places, days and months (DOCPIPE_OCR_PASSES=3). ' +
         'Word recall: bag of words, case-insensitive, punctuation stripped, pooled over pages. Seconds per page are ' +
         'wall clock on this machine (shared with other work: see the load average above); CPU seconds count the OCR ' +
         'worker threads and are steadier. The first page includes starting the OCR engine.',

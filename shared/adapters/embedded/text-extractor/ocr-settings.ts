@@ -30,27 +30,41 @@ export interface OcrPassSettings {
 }
 
 /**
- * The two OCR passes over each page, run at once on two engines and merged word by word (ocr-ensemble.ts).
- * Primary: one uniform block of text (SINGLE_BLOCK, Tesseract's own default) on the page as scanned; on FUNSD
- * forms it beats full page layout analysis (AUTO, 0.752 word recall at 200 dpi; 0.776 at 300 dpi), single columns
- * (SINGLE_COLUMN, 0.768 at 300 dpi) and sparse text
- * (SPARSE_TEXT, 0.773 against 0.781 at 200 dpi), and gives the lines. Secondary: sparse text on the page with its
- * ruled lines and specks erased (SCAN_CLEANUP), which misreads other words than the primary. At 300 dpi, with
- * Debian's tesseract 5.3 and the same model: primary alone 0.792, sparse alone 0.779 (0.793 on the cleaned page),
- * merged 0.811 with the sparse pass on the page as scanned and 0.820 on the cleaned page; both on the cleaned page
- * 0.807 (the primary alone drops to 0.783 there).
+ * The OCR passes over each page, run at once, each on an engine holding its model, and merged word by word
+ * (ocr-ensemble.ts); DOCPIPE_OCR_PASSES runs the first one, two or three.
+ * 1. Primary, best model: one uniform block of text (SINGLE_BLOCK, Tesseract's own default) on the page as scanned;
+ *    on FUNSD forms it beats full page layout analysis (AUTO, 0.752 word recall at 200 dpi; 0.776 at 300 dpi), single
+ *    columns (SINGLE_COLUMN, 0.768 at 300 dpi) and sparse text (SPARSE_TEXT, 0.773 against 0.781 at 200 dpi), and
+ *    gives the lines.
+ * 2. Fast model, sparse text on the page with its ruled lines and specks erased (SCAN_CLEANUP).
+ * 3. Fast model, one block on the page as scanned, without inverted-text detection.
  *
- * Inverted-text detection (measured with tesseract.js on the FUNSD scans, passes saved and merged offline, engine
- * CPU a page measured one engine at a time): off in the secondary pass, the merge scores 0.828 as with it, and the
- * pass takes 1.7 instead of 1.9 s of CPU; off in the primary too, 0.826 (2.0 -> 1.8 s), so it stays on there.
+ * Why two models: the passes of one model misread the same words. Passes saved from tesseract.js and scored offline
+ * on the FUNSD scans (lexicon correction applied): each pass alone 0.786-0.794; the reference words found in either
+ * of two best-model passes (this primary, and sparse text on the cleaned page) 0.836, in the primary or the second
+ * pass above 0.847, in any of the three 0.856. Through `docpipe eval ocr --data ../shared/eval/ocr/funsd`, as each
+ * step landed: the two best-model passes 0.830 (median 2.1 s a page); the three passes, merged as OCR_ENSEMBLE says,
+ * 0.8485 (median 2.3 s, CPU 4.2 s a page); with the turned-line changes (ROTATED_TEXT) 0.8495; with names in the
+ * word list (english-lexicon.ts) 0.851 (median 2.4 s, CPU 4.4 s). The third pass without inverted-text detection
+ * scored as with it offline (0.8458 both) and cut the CPU a page from 5.2 to 4.2 s in `docpipe eval ocr`.
  *
- * Tried as a third source of readings, not kept:
- * - A third pass, one block on the page scaled to 2/3 (200 dpi), merged into the merge of the first two (read as
- *   two half-page jobs so both engines stay busy): 0.8300-0.8345 before the rotated-text step, depending on the
- *   exact scale (0.6: 0.831, 0.64: 0.832, 2/3: 0.830, 0.667: 0.834, 0.7: 0.829, 0.75: 0.831; the two passes
- *   0.828); through `docpipe eval ocr`, run back to back with the two passes: 0.8316 against 0.8303, CPU median
- *   5.8 against 3.4 s a page, wall median 3.0 against 1.9 s (machine shared). Sparse text at 200 dpi: 0.832; one
- *   block at 150 dpi: 0.8305. No pair of these passes beats the first two (primary + 200 dpi block: 0.807).
+ * Tried with the two models, not kept (scored offline, same merge):
+ * - A fourth pass (fast model, one block on the cleaned page): +0.002 for another second of CPU a page.
+ * - Passes at 360 or 240 dpi instead of 300 (scale 1.2 or 0.8), for any of the three: within 0.001.
+ * - Tesseract's multi-language mode, one engine holding both models (it re-reads doubtful words with the other):
+ *   0.806 for one single-block pass, at 1.6 times the time of one pass; two such passes merged 0.841.
+ * - Other third passes: Otsu thresholding, single column, sparse text on the page as scanned, or the best model on
+ *   the cleaned page: 0.844-0.847 against 0.846.
+ *
+ * Before the fast model (two best-model passes, primary and sparse text on the cleaned page, merged pairwise):
+ * - At 300 dpi, with Debian's tesseract 5.3 and the best model: primary alone 0.792, sparse alone 0.779 (0.793 on the
+ *   cleaned page), merged 0.811 with the sparse pass on the page as scanned and 0.820 on the cleaned page; both on
+ *   the cleaned page 0.807 (the primary alone drops to 0.783 there).
+ * - Inverted-text detection (tesseract.js, passes merged offline, engine CPU a page measured one engine at a time):
+ *   off in the sparse pass, the merge scored 0.828 as with it, and the pass took 1.7 instead of 1.9 s of CPU; off in
+ *   the primary too, 0.826 (2.0 -> 1.8 s), so it stays on there.
+ * - A third best-model pass, one block on the page scaled to 2/3 (200 dpi): 0.8316 against 0.8303 through `docpipe
+ *   eval ocr`, CPU median 5.8 against 3.4 s a page; sparse text at 200 dpi 0.832; one block at 150 dpi 0.8305.
  * - The legacy (non-LSTM) engine of the `4.0.0` model: its words hold 0.012 (300 dpi) and 0.016 (200 dpi) of the
  *   reference that neither LSTM pass read, but it costs 9.0 and 7.5 s of CPU a page in tesseract.js, scores 0.567
  *   alone, and as a referee between the two LSTM readings of a group (taking the one it agrees with) 0.8284;
@@ -66,17 +80,24 @@ export const OCR_PASSES: readonly [OcrPassSettings, OcrPassSettings, OcrPassSett
 ];
 
 /**
- * How the two passes are merged. Measured on the FUNSD scans at 300 dpi with Debian's tesseract 5.3 and the same
- * model: overlap shares from 0.2 to 0.6 and lone-word confidences from 0 to 70 gave 0.817-0.821 word recall
+ * How the passes are merged (ocr-ensemble.ts). The three passes of OCR_PASSES, saved from tesseract.js and scored
+ * offline on the FUNSD scans with lexicon correction: the two-pass rule below applied to three (surest reading of
+ * each group, length-weighted, known words preferred within `knownWordMargin`) 0.8402; confidence weighted by letters
+ * and digits only 0.8420; readings of the same letters split differently decided by known words, then more words,
+ * 0.8434; a chosen non-word swapped for a known word another pass read in its place, within a third of its letters,
+ * 0.8458 (a quarter: 0.8452); clean numbers counted as known 0.8466. Not kept: voting (the reading more passes agree
+ * on, 0.832 for whole groups, 0.8434 as a tie-break): passes agree on the same misreadings; knownWordMargin 20 to
+ * "any difference" 0.8407-0.8418; minOverlap 0.3-0.5 and minLoneConfidence 30-70: 0.8407-0.8423; choosing after
+ * correcting each reading, or counting one-letter words as unknown: within 0.001.
+ *
+ * With two best-model passes (before the fast model), measured on the FUNSD scans at 300 dpi with Debian's
+ * tesseract 5.3: overlap shares from 0.2 to 0.6 and lone-word confidences from 0 to 70 gave 0.817-0.821 word recall
  * (against 0.792 for the primary pass alone); 50 drops most of the sparse pass's speckle readings for at most
- * 0.001 of recall. Through tesseract.js, as `docpipe eval ocr` runs it, the two passes score 0.816 (one
- * SINGLE_BLOCK pass at 200 dpi: 0.780). Tried and not kept, with the native engine: a third pass voting
- * (at most +0.003 for half as much CPU again), re-reading each group the passes disagree on as one line
- * (+0.001), a bonus for tokens that look like words or numbers (no gain), other Sauvola windows and k (0.2 in,
- * k 0.45: better alone, 0.817 merged), Tesseract's heavy noise removal, and inverted-text detection off.
- * Preferring, within `knownWordMargin` confidence points, the reading with more of its letters in English words
- * (english-lexicon.ts), before lexicon correction: margin 0 (confidence alone) 0.816, 5: 0.819, 10: 0.820,
- * 20: 0.822, 30 and 40: 0.823, 60: 0.823, any difference: 0.823 (tesseract.js passes, scored offline).
+ * 0.001 of recall. Preferring, within `knownWordMargin` confidence points, the reading with more of its letters in
+ * English words, before lexicon correction: margin 0 (confidence alone) 0.816, 5: 0.819, 10: 0.820, 20: 0.822, 30
+ * and 40: 0.823, 60: 0.823, any difference: 0.823 (tesseract.js passes, scored offline). Tried and not kept then,
+ * with the native engine: re-reading each group the passes disagree on as one line (+0.001), other Sauvola windows
+ * and k (0.2 in, k 0.45: better alone, 0.817 merged), Tesseract's heavy noise removal.
  */
 export const OCR_ENSEMBLE: EnsembleSettings = {
   minOverlap: 0.4,
@@ -95,8 +116,10 @@ export const OCR_ENSEMBLE: EnsembleSettings = {
  * confidence 80: 0.826; under 96 (Tesseract's usual top for words it is sure of): 0.825 with 15 wrong changes; all
  * confidences: 0.824 with 18 wrong (mostly names and abbreviations) for 24 right. Also correcting words of 8
  * letters and more two edits away: 4 more right, 1 wrong, 3 neither, for 0.2 s of CPU a page; not kept. One
- * SINGLE_BLOCK pass: 0.786 -> 0.792 at these settings. The words either pass read, uncorrected, hold 0.838 of the
- * reference words: the merge plus this correction is close to what these two readings allow.
+ * SINGLE_BLOCK pass: 0.786 -> 0.792 at these settings. (Those figures are from the two best-model passes.) With the
+ * three passes of OCR_PASSES, through `docpipe eval ocr`: two edits away from 7 or 8 letters, 2 words right, 1 wrong,
+ * for about 0.5 s more CPU a page; not kept. The word list's names (english-lexicon.ts) keep names such as Seattle
+ * and Carlton from being "corrected".
  */
 export const LEXICON_CORRECTION: LexiconCorrectionSettings = {
   minLetters: 5,
@@ -105,9 +128,16 @@ export const LEXICON_CORRECTION: LexiconCorrectionSettings = {
 
 /**
  * Lines of text turned a quarter turn (rotated-text.ts), such as the document numbers stamped along the edge of
- * most FUNSD pages: the page passes read them as a column of one-glyph lines of junk; each such stack is cut out,
- * turned both ways and read as one line (SINGLE_LINE), and the surer reading replaces the stack when it is sure
- * enough. On the FUNSD scans (`docpipe eval ocr`): word recall 0.828 -> 0.830 (10 numbers read, 3 junk words that
+ * most FUNSD pages: the page passes read them as a column of one-glyph lines of junk; each such stack (found in the
+ * merged reading or in any pass's own, overlapping ones joined) is cut out with `endMarginShare` more of its column
+ * beyond each end, turned both ways and read as one line (SINGLE_LINE) by each model, and a reading replaces the
+ * stack when both models read it alike, or else when it is the surest and sure enough (chooseTurnedReading).
+ * With the three passes, through `docpipe eval ocr`: both models and agreement 0.8485 -> 0.8490 (the fast model
+ * reads some stamped numbers surely that the best model misreads by a digit, and the two agree on some that both
+ * read unsurely); stacks from each pass 0.8493 (a merge had kept a longer word for one end of a number); the end
+ * margin 0.8495 (the stack's end words covered only part of a first digit, read as "1"; at 0.4 and 0.8 of the
+ * stack's width the same number is read right, and no other reading changed). Before these, with the best model
+ * alone: on the FUNSD scans (`docpipe eval ocr`): word recall 0.828 -> 0.830 (10 numbers read, 3 junk words that
  * happened to match lost), character error rate 0.374 -> 0.366; 2.4 stacks a page, 0.15 s of CPU a page for their
  * readings (one engine, measured apart), split over the page's two engines. With the secondary pass's
  * inverted-text detection off as well, run back to back with the code before both: 0.8303 against 0.8278, CPU
