@@ -160,7 +160,8 @@ function alphanumericCore(text: string): string {
   return text.toLowerCase().replace(NOT_ALPHANUMERIC, '');
 }
 
-function alphanumerics(words: readonly OcrWord[]): string {
+/** The words' letters and digits, lower-cased, run together. */
+export function alphanumerics(words: readonly OcrWord[]): string {
   return words.map((word) => alphanumericCore(word.text)).join('');
 }
 

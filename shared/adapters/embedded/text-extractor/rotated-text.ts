@@ -1,4 +1,4 @@
-import { weightedConfidence } from './ocr-ensemble.js';
+import { alphanumerics, weightedConfidence } from './ocr-ensemble.js';
 import { boxArea, horizontalOverlapShare, intersectionArea, unionBox, type OcrWord, type PixelBox } from './ocr-words.js';
 
 /** How a line of text turned a quarter turn (a stamped document number, a margin label) is found and read. */
@@ -50,7 +50,7 @@ export function chooseTurnedReading(
   settings: Pick<RotatedTextSettings, 'minConfidence' | 'minAlphanumerics'>,
 ): readonly OcrWord[] | undefined {
   const candidates = readings
-    .map((reading) => ({ ...reading, core: alphanumericCore(reading.words), confidence: weightedConfidence(reading.words) }))
+    .map((reading) => ({ ...reading, core: alphanumerics(reading.words), confidence: weightedConfidence(reading.words) }))
     .filter((reading) => reading.core.length >= settings.minAlphanumerics)
     .sort((a, b) => b.confidence - a.confidence);
   const agreed = candidates.find((reading) =>
@@ -59,14 +59,6 @@ export function chooseTurnedReading(
   if (agreed) return agreed.words;
   const [surest] = candidates;
   return surest && surest.confidence >= settings.minConfidence ? surest.words : undefined;
-}
-
-function alphanumericCore(words: readonly OcrWord[]): string {
-  return words
-    .map((word) => word.text)
-    .join('')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**
